@@ -1,0 +1,40 @@
+# eventcoder developer loop. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Code the bundled sample articles and show the events.
+demo: $(STAMP)
+	$(BIN)/eventcoder code samples/ --format table
+	$(BIN)/eventcoder code samples/ --format jsonl --output out/samples.jsonl
+	@echo "All records, one PLOVER event per line: out/samples.jsonl"
+
+## The whole suite, then lint.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone.
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

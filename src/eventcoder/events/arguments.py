@@ -1,0 +1,186 @@
+"""Who acts on whom: actor and recipient tokens for a trigger, from the parse.
+
+Verbs: the subject acts (through control verbs, conjoined verbs and relative
+clauses), the object or a prepositional phrase receives; in the passive the
+"by" phrase acts and the subject receives. Nouns: a possessive, a nationality
+modifier or a "by"/"from"/"between" phrase acts; "on"/"against"/"to"/"with"
+phrases receive; a noun that is the object of a light verb ("held talks",
+"launched an attack", "imposed sanctions") takes that verb's subject as actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["LIGHT_VERBS", "Arguments", "find_arguments", "light_verb_of"]
+
+LIGHT_VERBS = frozenset(
+    {
+        "hold", "have", "launch", "conduct", "carry", "stage", "make", "give", "impose",
+        "announce", "begin", "start", "continue", "resume", "mount", "unleash", "order",
+        "approve", "pledge", "offer", "provide", "deliver", "send", "extend", "issue",
+        "reach", "sign", "seal", "broker", "host", "organize", "organise", "lead",
+        "step", "intensify", "escalate", "lift", "ease", "slap", "level", "lodge",
+        "file", "receive", "accept", "call", "go", "join", "deploy", "declare", "agree",
+        "propose", "unveil", "adopt", "pass", "introduce", "renew", "expand",
+    }
+)  # fmt: skip
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_CONTROL_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "at", "toward", "towards", "into"})
+_ACTOR_PREPS = frozenset({"by", "from"})
+_THEME_PREPS = frozenset({"to", "for", "into", "toward", "towards", "against", "on"})
+_JOINT_PREPS = frozenset({"between", "among"})
+_NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    governor: Token  # the verb whose clause carries modality and attribution
+
+
+def light_verb_of(trigger: Token) -> Token | None:
+    """The light verb a noun trigger is the object of, if any."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
+        return head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LIGHT_VERBS:
+        return head.head  # "went on strike", "called for talks"
+    return None
+
+
+def find_arguments(trigger: Token, args: str) -> Arguments:
+    """Actor and recipient head tokens for a trigger; `args` as in the lexicon."""
+    if trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ == "ROOT"):
+        actors, recipients, governor = _verb_arguments(trigger)
+    else:
+        actors, recipients, governor = _noun_arguments(trigger)
+    if args == "theme" and governor.i == trigger.i and trigger.pos_ in ("VERB", "AUX"):
+        recipients = _theme_recipients(trigger)
+    elif args == "reverse":
+        actors, recipients = recipients, actors
+    elif args == "joint":
+        actors, recipients = actors + recipients, []
+    actors = _dedupe(actors)
+    recipients = [r for r in _dedupe(recipients) if r not in actors]
+    return Arguments(tuple(actors), tuple(recipients), governor)
+
+
+def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
+    recipients = _children(verb, ("dobj", "obj", "dative"))
+    agent = [p for p in verb.children if p.dep_ == "agent"]
+    if agent or any(c.dep_ in _PASS_SUBJ for c in verb.children):
+        actors = [o for a in agent for o in _children(a, ("pobj",))]
+        recipients = _children(verb, _PASS_SUBJ) + recipients
+    else:
+        actors = subject_of(verb)
+    actors += _prep_objects(verb, _JOINT_PREPS)
+    if not recipients:
+        recipients = _prep_objects(verb, _RECIPIENT_PREPS)
+    return actors, recipients, verb
+
+
+def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:
+    actors = [
+        c for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and _agentive(c)
+    ]
+    actors += _prep_objects(noun, _ACTOR_PREPS | _JOINT_PREPS)
+    recipients = _prep_objects(noun, _RECIPIENT_PREPS)
+    governor = noun
+    verb = light_verb_of(noun)
+    if verb is not None:
+        governor = verb
+        if not actors:
+            actors = subject_of(verb) if noun.dep_ != "nsubjpass" else _agents(verb)
+        if not recipients:
+            recipients = _prep_objects(verb, _RECIPIENT_PREPS) + _children(verb, ("dative",))
+    elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        governor = noun.head
+        if not recipients:
+            recipients = _children(noun.head, ("dobj", "obj")) or _prep_objects(
+                noun.head, _RECIPIENT_PREPS
+            )
+    return actors, recipients, governor
+
+
+def _theme_recipients(trigger: Token) -> list[Token]:
+    """Recipients of a transfer: "sent missiles to Kyiv", "gave Ukraine arms",
+    "supplied Kyiv with drones"."""
+    found = _children(trigger, ("dative",)) + _prep_objects(trigger, _THEME_PREPS)
+    found = [t for t in found if t.dep_ != "dative" or t.pos_ != "ADP"]
+    found += [
+        o
+        for d in _children(trigger, ("dative",))
+        if d.pos_ == "ADP"
+        for o in _children(d, ("pobj",))
+    ]
+    if not found and any(p.dep_ == "prep" and p.lower_ == "with" for p in trigger.children):
+        found = _children(trigger, ("dobj", "obj"))
+    return found
+
+
+def _agentive(token: Token) -> bool:
+    """Modifiers that can name an actor: names, nationalities, possessives."""
+    if token.dep_ == "poss":
+        return token.pos_ in ("PROPN", "NOUN", "PRON")
+    return token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON", "FAC", "LOC")
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The verb's subject, found through control, conjunction and relative clauses."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = _children(verb, _SUBJ)
+        if subjects:
+            return subjects
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [verb.head, *verb.head.conjuncts]
+        if verb.dep_ in _CONTROL_DEPS and verb.head.i != verb.i:
+            passive = _children(verb.head, _PASS_SUBJ)
+            if passive and verb.dep_ == "xcomp":
+                return passive  # "X was asked to leave" -> X leaves
+            verb = verb.head
+            continue
+        break
+    return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [o for a in verb.children if a.dep_ == "agent" for o in _children(a, ("pobj",))]
+
+
+def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    found = [c for c in token.children if c.dep_ in deps]
+    return found + [c for f in found for c in f.conjuncts if c not in found]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            found.extend(_children(prep, ("pobj",)))
+    return found
+
+
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _dedupe(tokens: list[Token]) -> list[Token]:
+    """Unique tokens, without numbers and times ("on Thursday" names no one)."""
+    seen: set[int] = set()
+    out = []
+    for tok in tokens:
+        if tok.ent_type_ in _NOT_ACTORS or tok.pos_ in ("NUM", "ADV", "ADJ"):
+            continue
+        if tok.i not in seen:
+            seen.add(tok.i)
+            out.append(tok)
+    return out

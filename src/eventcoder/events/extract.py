@@ -1,0 +1,199 @@
+"""The event stage: parsed sentences -> EventMentions (type, mode, arguments, modality)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.events.arguments import find_arguments
+from eventcoder.events.attribution import find_attribution
+from eventcoder.events.context import ContextCues, ModeCues
+from eventcoder.events.lexicon import Lexicon
+from eventcoder.events.mention import EventMention
+from eventcoder.events.modality import aux_mode_of
+from eventcoder.events.triggers import TriggerMatch, find_triggers
+
+__all__ = ["EventExtractor"]
+
+
+#: Events whose complement clause or object names another event fold that event
+#: in: "threatened to impose sanctions" is one THREATEN, "agreed to hold a summit
+#: in Budapest" one AGREE (with the summit's place), "ruled out a ceasefire" one
+#: REJECT. The embedded event gives the governing event its mode.
+_FOLD_CLAUSE_AND_OBJECT = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE"})
+_FOLD_CLAUSE_ONLY = frozenset({"ACCUSE", "SUPPORT"})
+_EMBEDDED_MODE = {
+    "REQUEST": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield",
+                "CONCEDE": "yield"},
+    "REJECT": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield",
+               "CONCEDE": "yield"},
+    "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "restrict"},
+}  # fmt: skip
+_THREATEN_BY_MODE = {"arrest": "arrest", "deport": "expel", "expel": "expel",
+                     "withdraw": "relations", "discontinue": "relations"}  # fmt: skip
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl"})
+_FOLD_PREPS = frozenset({"to", "on", "for", "of", "about", "over", "into"})
+_FOLD_PATH_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "obj", "pobj", "prep", "conj",
+                             "acl", "attr", "oprd", "nsubjpass"})  # fmt: skip
+
+
+class EventExtractor:
+    """Finds the events of each sentence of a parsed document."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        cues: ContextCues,
+        mode_cues: ModeCues,
+        *,
+        fold_embedded: bool = True,
+    ) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.mode_cues = mode_cues
+        self.fold_embedded = fold_embedded
+
+    def extract(self, doc: Doc) -> list[EventMention]:
+        mentions: list[EventMention] = []
+        for index, sent in enumerate(doc.sents):
+            mentions.extend(self.extract_sentence(sent, index))
+        return mentions
+
+    def extract_sentence(self, sent: Span, index: int) -> list[EventMention]:
+        matches = find_triggers(sent, self.lexicon)
+        mentions = [self._mention(m, index) for m in matches]
+        mentions = _merge_nested(sent.doc, mentions)
+        if self.fold_embedded:
+            mentions = _fold_embedded(sent.doc, mentions)
+        return [m for m in mentions if _worth_keeping(sent.doc, m)]
+
+    def _mention(self, match: TriggerMatch, index: int) -> EventMention:
+        head = match.head
+        args = find_arguments(head, match.sense.args)
+        attribution = find_attribution(head)
+        context = self.cues.contexts(head.sent, match.sense.context)
+        return EventMention(
+            sentence_index=index,
+            trigger_start=match.start,
+            trigger_end=match.end,
+            head=head.i,
+            governor=args.governor.i,
+            event=match.sense.event,
+            mode=match.sense.mode or self.mode_cues.mode_for(match.sense.event, head),
+            context=context,
+            aux_mode=aux_mode_of(head),
+            weight=match.sense.weight,
+            actor_heads=tuple(t.i for t in args.actors),
+            recipient_heads=tuple(t.i for t in args.recipients),
+            source_head=attribution.source.i if attribution else None,
+            cue_start=attribution.cue_start if attribution else None,
+            cue_end=attribution.cue_end if attribution else None,
+        )
+
+
+def _merge_nested(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    """A noun trigger inside a verb trigger of the same type is one event.
+
+    "launched air strikes" / "an air strike killed": keep the verb's event, take
+    the noun's mode and its arguments where the verb has none.
+    """
+    by_head = {m.head: m for m in mentions}
+    dropped: set[int] = set()
+    merged: dict[int, EventMention] = {}
+    for m in mentions:
+        token = doc[m.head]
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = _related_verb(token)
+        outer = by_head.get(verb.i) if verb is not None else None
+        if outer is None or outer.event != m.event or outer.head in dropped:
+            continue
+        base = merged.get(outer.head, outer)
+        merged[outer.head] = replace(
+            base,
+            mode=base.mode or m.mode,
+            context=tuple(dict.fromkeys(base.context + m.context)),
+            actor_heads=base.actor_heads or m.actor_heads,
+            recipient_heads=base.recipient_heads or m.recipient_heads,
+            trigger_start=min(base.trigger_start, m.trigger_start),
+            trigger_end=max(base.trigger_end, m.trigger_end)
+            if m.trigger_start - base.trigger_end <= 3
+            else base.trigger_end,
+        )
+        dropped.add(m.head)
+    return [merged.get(m.head, m) for m in mentions if m.head not in dropped]
+
+
+def _fold_embedded(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    """Fold events embedded under an intent event (see _FOLD_CLAUSE_AND_OBJECT)."""
+    by_token: dict[int, EventMention] = {}
+    for m in mentions:
+        by_token.setdefault(m.head, m)
+        by_token.setdefault(m.governor, m)
+    folded: dict[int, EventMention] = {}
+    dropped: set[int] = set()
+    for m in mentions:
+        outer, clausal = _embedding_event(doc, m, by_token)
+        if outer is None or outer.head in dropped:
+            continue
+        allowed = outer.event in _FOLD_CLAUSE_AND_OBJECT or (
+            clausal and outer.event in _FOLD_CLAUSE_ONLY
+        )
+        if not allowed:
+            continue
+        base = folded.get(outer.head, outer)
+        folded[outer.head] = replace(
+            base,
+            mode=base.mode or _embedded_mode(outer.event, m),
+            recipient_heads=base.recipient_heads or m.recipient_heads,
+            linked_heads=(*base.linked_heads, m.head, m.governor, *m.linked_heads),
+            context=tuple(dict.fromkeys(base.context + m.context)),
+        )
+        dropped.add(m.head)
+    return [folded.get(m.head, m) for m in mentions if m.head not in dropped]
+
+
+def _embedding_event(
+    doc: Doc, m: EventMention, by_token: dict[int, EventMention]
+) -> tuple[EventMention | None, bool]:
+    """The event whose clause or object contains m, and whether via a clause."""
+    token = doc[m.head]
+    clausal = False
+    for _ in range(6):
+        if token.dep_ not in _FOLD_PATH_DEPS or token.head.i == token.i:
+            return None, clausal
+        clausal = clausal or token.dep_ in _CLAUSE_DEPS
+        if token.dep_ == "conj":
+            return None, clausal
+        if token.dep_ == "prep" and (token.pos_ != "ADP" or token.lower_ not in _FOLD_PREPS):
+            return None, clausal
+        token = token.head
+        outer = by_token.get(token.i)
+        if outer is not None and outer.head != m.head:
+            return outer, clausal
+    return None, clausal
+
+
+def _embedded_mode(outer: str, inner: EventMention) -> str | None:
+    if outer == "THREATEN" and inner.mode in _THREATEN_BY_MODE:
+        return _THREATEN_BY_MODE[inner.mode]
+    if outer == "THREATEN" and inner.event == "COERCE":
+        return "restrict"
+    return _EMBEDDED_MODE.get(outer, {}).get(inner.event)
+
+
+def _related_verb(noun: Token) -> Token | None:
+    if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def _worth_keeping(doc: Doc, m: EventMention) -> bool:
+    """A bare noun with no participants ("the war", "the talks") is not coded."""
+    token = doc[m.head]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return True
+    return bool(m.actor_heads or m.recipient_heads)

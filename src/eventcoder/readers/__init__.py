@@ -1,0 +1,152 @@
+"""Input readers: files, directories and stdin in; `Article`s and `ReadProblem`s out.
+
+`read_inputs` never raises for a user's bad data. A missing file, a broken line or a
+binary file becomes a `ReadProblem(origin, message)` in the stream, in input order,
+between the good records around it, so a batch run codes everything it can and
+reports the rest. Formats are chosen by file name (after removing `.gz`):
+.txt/.text (one article), .jsonl/.ndjson (one per line), .json (an object or a list),
+.html/.htm (main text via trafilatura). Unknown extensions are read as text when
+named explicitly and skipped when found in a directory.
+
+A problem's `origin` is the path, `path:LINE` (JSONL lines, 1-based) or
+`path#INDEX` (.json list items, 0-based); its `message` does not repeat the origin,
+so show them as `f"{origin}: {message}"`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from eventcoder.model import Article, ReadProblem
+from eventcoder.readers import files, html, jsonl, text
+from eventcoder.readers.stdin import read_stdin
+from eventcoder.readers.text import parse_date_header
+
+__all__ = ["FieldNames", "parse_date_header", "read_inputs"]
+
+logger = logging.getLogger(__name__)
+
+_Outcome = Article | ReadProblem
+
+
+@dataclass(frozen=True, slots=True)
+class FieldNames:
+    """Names of the JSON fields that hold each Article attribute.
+
+    Corpora name their fields differently (`body`, `content`, `published`); mapping
+    them here saves users from rewriting their data.
+    """
+
+    id: str = "id"
+    text: str = "text"
+    date: str = "date"
+    title: str = "title"
+    url: str = "url"
+    source: str = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """The per-call settings every reader needs, passed as one value."""
+
+    fields: FieldNames
+    default_date: dt.date | None
+    max_bytes: int
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    date: dt.date | None = None,
+    fields: FieldNames = FieldNames(),
+    stdin: TextIO | None = None,
+    max_bytes: int = 50_000_000,
+) -> Iterator[Article | ReadProblem]:
+    """Yield an Article per good record and a ReadProblem per bad one, in input order.
+
+    `paths` are files, directories (walked recursively, sorted, hidden entries
+    skipped) or `-` for `stdin` (default `sys.stdin`). `date` is used for records
+    without a date of their own. `max_bytes` caps a whole file, or one JSONL line.
+    Raises TypeError/ValueError only for wrong arguments (programming errors).
+    """
+    if isinstance(paths, str | bytes):
+        raise TypeError("read_inputs takes a sequence of paths, not one string; wrap it in a list")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be positive, got {max_bytes}")
+    options = _Options(fields=fields, default_date=date, max_bytes=max_bytes)
+    return _read_all(list(paths), options, stdin)
+
+
+def _read_all(paths: list[str], options: _Options, stdin: TextIO | None) -> Iterator[_Outcome]:
+    """The generator behind `read_inputs`, so argument errors surface at the call."""
+    for raw in paths:
+        if raw == "-":
+            yield from read_stdin(
+                stdin if stdin is not None else sys.stdin,
+                fields=options.fields,
+                default_date=options.default_date,
+                max_bytes=options.max_bytes,
+            )
+        elif not raw:
+            yield ReadProblem('""', "empty path; give a file, a directory, or - for stdin")
+        else:
+            yield from _read_path(Path(raw), options)
+
+
+def _read_path(path: Path, options: _Options) -> Iterator[_Outcome]:
+    """Read one command-line path: a directory or a single file of any extension."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield ReadProblem(str(path), files.describe_read_error(exc))
+        return
+    if stat.S_ISDIR(mode):
+        yield from _read_directory(path, options)
+    else:
+        yield from _read_file(path, options)
+
+
+def _read_directory(root: Path, options: _Options) -> Iterator[_Outcome]:
+    """Read every supported file under a directory; say so if there are none."""
+    found = False
+    for item in files.walk_directory(root):
+        if isinstance(item, ReadProblem):
+            yield item
+            continue
+        found = True
+        yield from _read_file(item, options)
+    if not found:
+        message = "no .txt, .jsonl, .json or .html files found in this directory"
+        yield ReadProblem(str(root), message)
+
+
+def _read_file(path: Path, options: _Options) -> Iterator[_Outcome]:
+    """Dispatch on the file name; unknown extensions are tried as UTF-8 text."""
+    kind = files.file_kind(path) or "text"
+    logger.debug("reading %s as %s", path, kind)
+    if kind == "jsonl":
+        return jsonl.read_jsonl_file(
+            path,
+            fields=options.fields,
+            default_date=options.default_date,
+            max_bytes=options.max_bytes,
+        )
+    if kind == "json":
+        return jsonl.read_json_file(
+            path,
+            fields=options.fields,
+            default_date=options.default_date,
+            max_bytes=options.max_bytes,
+        )
+    if kind == "html":
+        return html.read_html_file(
+            path, default_date=options.default_date, max_bytes=options.max_bytes
+        )
+    return text.read_text_file(path, default_date=options.default_date, max_bytes=options.max_bytes)

@@ -1,0 +1,217 @@
+"""Getting bytes and text out of input files: gzip, size limits, UTF-8, directories.
+
+Every function here turns the ways a user's file can be wrong (missing, unreadable,
+too big, binary, not UTF-8, a broken gzip) into a `ReadProblem` instead of an
+exception, so one bad file never stops a batch. Callers get either the data or the
+problem and decide what to yield.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import os
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import AnyStr
+
+from eventcoder.model import ReadProblem
+
+logger = logging.getLogger(__name__)
+
+#: How much of a file is checked for NUL bytes before it is treated as text.
+SNIFF_BYTES = 8192
+
+#: Lower-case extension (after any .gz is removed) -> reader kind.
+KIND_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+FORMATS_HINT = "eventcoder reads UTF-8 .txt, .jsonl, .html and their .gz"
+
+#: What reading a possibly gzip-compressed file can raise for bad data or bad luck.
+#: gzip.BadGzipFile is an OSError; a truncated gzip raises EOFError.
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
+
+
+def is_gzip(path: Path) -> bool:
+    """Whether the file is read through gzip: decided by name, as users expect."""
+    return path.name.lower().endswith(".gz")
+
+
+def logical_name(path: Path) -> str:
+    """The file name without `.gz`: it is both the doc id and the format key."""
+    return path.name[:-3] if is_gzip(path) else path.name
+
+
+def file_kind(path: Path) -> str | None:
+    """The reader kind for a file name ('text', 'jsonl', 'json', 'html') or None."""
+    suffix = os.path.splitext(logical_name(path))[1].lower()
+    return KIND_BY_SUFFIX.get(suffix)
+
+
+def too_big_message(max_bytes: int, what: str = "file") -> str:
+    """The one wording for input over the size limit, naming the option that raises it."""
+    return f"{what} is larger than the {max_bytes:,}-byte limit; raise it with --max-bytes"
+
+
+LINE_TOO_BIG = (
+    "line is longer than the {:,}-byte limit; raise it with --max-bytes or split the record"
+)
+
+
+def describe_read_error(exc: BaseException) -> str:
+    """Say in plain words why a file could not be read (errno names are not for users)."""
+    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        return f"not a valid gzip file ({exc}); decompress it or remove the .gz suffix"
+    if isinstance(exc, EOFError):
+        return "gzip file is truncated; the download or copy was probably cut short"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the file's permissions"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, expected a file"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"cannot read the file ({reason})"
+
+
+def open_binary(path: Path) -> io.BufferedIOBase:
+    """Open for reading bytes, transparently decompressing `.gz` files."""
+    if is_gzip(path):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _read_prefix(path: Path, origin: str, limit: int) -> bytes | ReadProblem:
+    """Read at most `limit` bytes (decompressed) from the start of a file."""
+    try:
+        with open_binary(path) as stream:
+            return stream.read(limit)
+    except READ_ERRORS as exc:
+        return ReadProblem(origin, describe_read_error(exc))
+
+
+def read_bytes(path: Path, origin: str, max_bytes: int) -> bytes | ReadProblem:
+    """Read a whole file, but never more than `max_bytes` (decompressed) into memory."""
+    data = _read_prefix(path, origin, max_bytes + 1)
+    if isinstance(data, bytes) and len(data) > max_bytes:
+        return ReadProblem(origin, too_big_message(max_bytes))
+    return data
+
+
+def binary_problem(data: bytes, origin: str) -> ReadProblem | None:
+    """A problem if the start of the data has a NUL byte: a sure sign it is not text."""
+    nul = data.find(b"\x00", 0, SNIFF_BYTES)
+    if nul < 0:
+        return None
+    return ReadProblem(origin, f"binary file, not text (NUL byte at offset {nul}); {FORMATS_HINT}")
+
+
+def _not_utf8(exc: UnicodeDecodeError, where: str) -> str:
+    """Name the first bad byte and its offset so the user can find it in a hex view."""
+    bad = exc.object[exc.start]
+    return f"not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}{where}); {FORMATS_HINT}"
+
+
+def decode_utf8(data: bytes, origin: str) -> str | ReadProblem:
+    """Decode a whole file as UTF-8 and drop a leading BOM (which is not text)."""
+    problem = binary_problem(data, origin)
+    if problem is not None:
+        return problem
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ReadProblem(origin, _not_utf8(exc, ""))
+    return text.removeprefix("\ufeff")
+
+
+def _sniff(path: Path, origin: str) -> ReadProblem | None:
+    """Check a file's first bytes, so a binary file gives one problem, not one per line."""
+    head = _read_prefix(path, origin, SNIFF_BYTES)
+    if isinstance(head, ReadProblem):
+        return head
+    return binary_problem(head, origin)
+
+
+def skip_rest_of_line(readline: Callable[[int], AnyStr], newline: AnyStr) -> None:
+    """Discard the remainder of an over-long line without holding it in memory."""
+    while True:
+        chunk = readline(1 << 20)
+        if not chunk or chunk.endswith(newline):
+            return
+
+
+def _decode_line(raw: bytes, number: int, origin: str) -> tuple[int, str] | ReadProblem:
+    """Decode one line; a bad byte spoils only its own line, not the whole file."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ReadProblem(f"{origin}:{number}", _not_utf8(exc, " in this line"))
+    return number, line.removeprefix("\ufeff") if number == 1 else line
+
+
+def _split_lines(
+    stream: io.BufferedIOBase, origin: str, max_bytes: int
+) -> Iterator[tuple[int, str] | ReadProblem]:
+    """Yield (1-based line number, line) pairs, reading at most one line at a time."""
+    number = 0
+    while raw := stream.readline(max_bytes + 1):
+        number += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            skip_rest_of_line(stream.readline, b"\n")
+            yield ReadProblem(f"{origin}:{number}", LINE_TOO_BIG.format(max_bytes))
+            continue
+        yield _decode_line(raw, number, origin)
+
+
+def iter_file_lines(
+    path: Path, origin: str, max_bytes: int
+) -> Iterator[tuple[int, str] | ReadProblem]:
+    """Stream a (possibly gzipped) file line by line, so a huge JSONL never sits in memory."""
+    problem = _sniff(path, origin)
+    if problem is not None:
+        yield problem
+        return
+    try:
+        with open_binary(path) as stream:
+            yield from _split_lines(stream, origin, max_bytes)
+    except READ_ERRORS as exc:
+        yield ReadProblem(origin, describe_read_error(exc))
+
+
+def _is_wanted(entry: os.DirEntry[str]) -> bool:
+    """Skip hidden entries; keep directories and files whose format we read."""
+    if entry.name.startswith("."):
+        return False
+    if entry.is_dir(follow_symlinks=False):
+        return True
+    return entry.is_file() and file_kind(Path(entry.name)) is not None
+
+
+def walk_directory(root: Path) -> Iterator[Path | ReadProblem]:
+    """Yield readable input files under `root`, recursively, in sorted name order.
+
+    Symlinked directories are not followed, so a link loop cannot hang the walk.
+    """
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted((e for e in scan if _is_wanted(e)), key=lambda e: e.name)
+    except OSError as exc:
+        yield ReadProblem(str(root), describe_read_error(exc))
+        return
+    for entry in entries:
+        path = root / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_directory(path)
+        else:
+            logger.debug("found input file %s", path)
+            yield path

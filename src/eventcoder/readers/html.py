@@ -1,0 +1,117 @@
+"""Saved web pages: the article's main text, title and date, via trafilatura.
+
+Boilerplate (menus, comments, tables, footers) would otherwise be coded as if it
+were news. Everything works on the saved file only: trafilatura and htmldate get a
+string or parsed tree, never a URL, so nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+from trafilatura.utils import decode_file
+
+from eventcoder.model import Article, ReadProblem
+from eventcoder.readers.files import binary_problem, logical_name, read_bytes
+from eventcoder.readers.text import parse_iso_date
+
+__all__ = ["PageMeta", "html_to_article", "read_html_file"]
+
+logger = logging.getLogger(__name__)
+
+NO_TEXT = (
+    "no article text found in the HTML; save the article page itself, "
+    "or paste the article into a .txt file"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """The page metadata eventcoder keeps."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+def _main_text(markup: str) -> str | None:
+    """The page's main text, or None when trafilatura finds none.
+
+    trafilatura is a large parser fed arbitrary user files; whatever it raises on a
+    malformed page means "no text here", not a bug in eventcoder, so it is logged
+    and treated as no text rather than aborting the batch.
+    """
+    try:
+        return trafilatura.extract(
+            markup, include_comments=False, include_tables=False, output_format="txt"
+        )
+    except Exception:  # any failure inside the third-party parser = no usable text
+        logger.warning("trafilatura could not extract text", exc_info=True)
+        return None
+
+
+def _metadata(markup: str) -> PageMeta:
+    """Title, date and canonical URL when the page declares them.
+
+    Date search is not extensive: only dates the page states as its own (meta tags,
+    structured data, URL), since a guessed date would override the user's `--date`.
+    """
+    try:
+        meta = trafilatura.extract_metadata(markup, extensive=False)
+    except Exception:  # as in _main_text: a page trafilatura chokes on has no metadata
+        logger.warning("trafilatura could not extract metadata", exc_info=True)
+        return PageMeta()
+    day = parse_iso_date(meta.date) if isinstance(meta.date, str) else None
+    title = meta.title if isinstance(meta.title, str) and meta.title.strip() else None
+    url = meta.url if isinstance(meta.url, str) and meta.url.strip() else None
+    return PageMeta(title=title, date=day, url=url)
+
+
+def html_to_article(
+    markup: str, *, doc_id: str, origin: str, default_date: dt.date | None
+) -> Iterator[Article | ReadProblem]:
+    """Extract one Article from a page's markup, or say that it holds no article."""
+    body = _main_text(markup)
+    if body is None or not body.strip():
+        yield ReadProblem(origin, NO_TEXT)
+        return
+    meta = _metadata(markup)
+    yield Article(
+        id=doc_id,
+        text=body,
+        date=meta.date if meta.date is not None else default_date,
+        title=meta.title,
+        url=meta.url,
+        origin=origin,
+    )
+
+
+def read_html_file(
+    path: Path, *, default_date: dt.date | None, max_bytes: int
+) -> Iterator[Article | ReadProblem]:
+    """Read a saved .html/.htm page.
+
+    Pages in a legacy charset (declared in a meta tag) are decoded by trafilatura's
+    own detection rather than rejected, because saved pages often are not UTF-8.
+    """
+    origin = str(path)
+    data = read_bytes(path, origin, max_bytes)
+    if isinstance(data, ReadProblem):
+        yield data
+        return
+    problem = binary_problem(data, origin)
+    if problem is not None:
+        yield problem
+        return
+    if not data.strip():
+        yield ReadProblem(origin, "empty file, nothing to code")
+        return
+    markup = decode_file(data, max_bytes).removeprefix("\ufeff")
+    yield from html_to_article(
+        markup, doc_id=logical_name(path), origin=origin, default_date=default_date
+    )

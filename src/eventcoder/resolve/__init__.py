@@ -1,0 +1,1 @@
+"""Resolvers: turn text spans into entities, dates and places."""

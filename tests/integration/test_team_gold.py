@@ -1,0 +1,46 @@
+"""The team's own gold set: floors that are raised as the coder improves (issue 2)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import GOLD
+
+from eventcoder.config import Config
+from eventcoder.evaluate import evaluate_file, format_report
+
+pytestmark = pytest.mark.model
+
+# Floors measured on this gold set; raise them when the coder improves.
+MACRO_F1_FLOOR = 0.55
+ACTOR_COUNTRY_FLOOR = 0.45
+IRREALIS_FLOOR = 0.80
+
+
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    return evaluate_file(GOLD / "team_gold.jsonl", Config.default(), jobs=1)
+
+
+def test_gold_set_size() -> None:
+    lines = (GOLD / "team_gold.jsonl").read_text().splitlines()
+    assert len(lines) >= 160
+
+
+def test_macro_f1_floor(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.macro_f1 >= MACRO_F1_FLOOR, format_report(report)
+
+
+def test_actor_country_floor(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.actor_hit / report.actor_n >= ACTOR_COUNTRY_FLOOR, format_report(report)
+
+
+def test_irrealis_events_are_not_reported_as_happened(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.irrealis_n >= 30
+    assert report.irrealis_ok / report.irrealis_n >= IRREALIS_FLOOR, format_report(report)
+
+
+def test_every_type_is_found_at_least_once(report) -> None:  # type: ignore[no-untyped-def]
+    from eventcoder.model import PLOVER_TYPES
+
+    missing = [t for t in PLOVER_TYPES if report.tp[t] == 0]
+    assert not missing, format_report(report)
