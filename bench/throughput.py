@@ -18,8 +18,10 @@ from eventcoder.model import Article
 from eventcoder.nlp import load_nlp
 from eventcoder.pipeline import Pipeline
 
-ACTORS = ["Russia", "Ukraine", "China", "France", "Germany", "Iran", "Israel", "Turkey",
-          "India", "Pakistan", "the United States", "Japan", "Brazil", "Egypt", "Sudan"]  # fmt: skip
+ACTORS = [
+    "Russia", "Ukraine", "China", "France", "Germany", "Iran", "Israel", "Turkey",
+    "India", "Pakistan", "the United States", "Japan", "Brazil", "Egypt", "Sudan",
+]  # fmt: skip
 TEMPLATES = [
     "{a} and {b} held talks in {city} on {day} to discuss trade and security.",
     "{a} accused {b} of violating the ceasefire along the border.",

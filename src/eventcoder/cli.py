@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ import typer
 from eventcoder.__about__ import __version__
 from eventcoder.config import Config
 from eventcoder.errors import EventcoderError
-from eventcoder.model import Article, ReadProblem
+from eventcoder.model import Article, Event, ReadProblem
 
 app = typer.Typer(
     name="eventcoder",
@@ -31,7 +31,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
@@ -134,8 +134,11 @@ def code(
 
 
 def _write(
-    results: Iterable[tuple[Article, list]], fmt: OutputFormat, output: Path | None, tally: _Tally
-) -> None:  # type: ignore[type-arg]  # noqa: E501
+    results: Iterable[tuple[Article, list[Event]]],
+    fmt: OutputFormat,
+    output: Path | None,
+    tally: _Tally,
+) -> None:
     from eventcoder.output import CsvWriter, JsonlWriter, render_table
 
     if fmt is OutputFormat.table:

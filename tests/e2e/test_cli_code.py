@@ -53,10 +53,12 @@ def test_record_fields_and_stable_ids(tmp_path: Path) -> None:
     second = records(run_cli("code", "-f", "jsonl", str(article)).stdout)
     assert first and [e["id"] for e in first] == [e["id"] for e in second]
     event = first[0]
-    for key in ("id", "doc_id", "date", "date_precision", "actor", "recipient", "event", "mode",
-                "aux_mode", "context", "event_loc", "event_text", "text", "sentence_index",
-                "attribution", "quad_code", "event_scale", "cameo", "coder", "confidence"):  # fmt: skip
-        assert key in event
+    fields = (
+        "id", "doc_id", "date", "date_precision", "actor", "recipient", "event", "mode",
+        "aux_mode", "context", "event_loc", "event_text", "text", "sentence_index",
+        "attribution", "quad_code", "event_scale", "cameo", "coder", "confidence",
+    )  # fmt: skip
+    assert all(key in event for key in fields)
     assert event["doc_id"] == "a.txt"
     assert event["event"] == ["COERCE"] and event["mode"] == ["arrest"]
     assert event["date"] == "2025-03-03"

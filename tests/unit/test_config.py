@@ -36,6 +36,6 @@ def test_user_file_overrides_and_resolves_paths(tmp_path: Path) -> None:
 def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text)
-    with pytest.raises(ConfigError, match="bad.toml") as info:
+    with pytest.raises(ConfigError, match=r"bad\.toml") as info:
         Config.load(path)
     assert message in str(info.value)

@@ -33,7 +33,7 @@ class ContextCues:
         for path in [data_path("contexts.csv"), *extra_files]:
             for _line_no, row in read_rows(Path(path), ("cue", "context")):
                 key = row["cue"].casefold()
-                cues[key] = tuple(dict.fromkeys(cues.get(key, ()) + (row["context"],)))
+                cues[key] = tuple(dict.fromkeys((*cues.get(key, ()), row["context"])))
         return cls(cues)
 
     def contexts(self, sent: Span, implied: Sequence[str] = ()) -> tuple[str, ...]:

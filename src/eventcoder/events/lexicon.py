@@ -141,9 +141,8 @@ def _conditions(where: str, text: str) -> tuple[Condition, ...]:
     for item in filter(None, (part.strip() for part in text.split(";"))):
         kind, _, lemmas = item.partition(":")
         if kind not in _CONDITION_KINDS:
-            raise DataFileError(
-                f"{where}: condition {item!r}: kind must be one of {', '.join(sorted(_CONDITION_KINDS))}"
-            )
+            kinds = ", ".join(sorted(_CONDITION_KINDS))
+            raise DataFileError(f"{where}: condition {item!r}: kind must be one of {kinds}")
         conditions.append(Condition(kind, frozenset(x.casefold() for x in split_list(lemmas))))
     return tuple(conditions)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -79,10 +79,10 @@ def _span_head(window: list[Token]) -> Token:
     return window[-1]
 
 
-def _choose(token: Token, senses: object) -> TriggerSense | None:
-    for sense in senses:  # type: ignore[attr-defined]
+def _choose(token: Token, senses: Iterable[TriggerSense]) -> TriggerSense | None:
+    for sense in senses:
         if _pos_fits(token, sense.pos) and _fits(token, sense):
-            return sense  # type: ignore[no-any-return]
+            return sense
     return None
 
 

@@ -8,7 +8,7 @@ inside a field are separated by `|`. Errors name the file and the line.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -56,8 +56,8 @@ def read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[s
             yield line_no, _parse_row(path, line_no, line, header)
 
 
-def _numbered_data_lines(handle: object) -> Iterator[tuple[int, str]]:
-    for line_no, line in enumerate(handle, start=1):  # type: ignore[call-overload]
+def _numbered_data_lines(handle: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for line_no, line in enumerate(handle, start=1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             yield line_no, line
@@ -65,7 +65,7 @@ def _numbered_data_lines(handle: object) -> Iterator[tuple[int, str]]:
 
 def _parse_row(path: Path, line_no: int, line: str, header: list[str]) -> dict[str, str]:
     try:
-        fields = next(csv.reader([line]))
+        fields = next(csv.reader([line], strict=True))
     except csv.Error as exc:
         raise DataFileError(f"{path}:{line_no}: not valid CSV ({exc})") from exc
     if len(fields) > len(header):

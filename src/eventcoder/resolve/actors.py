@@ -116,7 +116,7 @@ class ActorResolver:
             if ref is None:
                 return None
             return _replace_text(ref, head.text, head.idx + offset, head.idx + len(head) + offset)
-        entity, is_person = self._resolve_span(span, head, day)
+        entity, _is_person = self._resolve_span(span, head, day)
         if not (entity.code or entity.sector or head.ent_type_ in _NAMED):
             return None
         entity = Entity(

@@ -162,6 +162,7 @@ class _Entry:
     capital: bool = False
 
     def to_place(self, extracted: str, start: int | None, end: int | None) -> Place:
+        """The record for one mention: the entry plus the text and offsets it came from."""
         return Place(
             extracted_place=extracted,
             resolved_place=self.name,
@@ -499,17 +500,22 @@ class _Builder:
         self.iso2_to_iso3: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # ISO3 -> display name
         self.country_population: dict[str, int] = {}  # ISO3 -> people
-        self.countries: dict[str, _Entry] = {}  # ISO3 -> entry
         self.subdivisions: dict[str, _Entry] = {}  # ISO 3166-2 code -> entry
         self.cities: dict[int, _Entry] = {}  # geonameid -> entry
         self.us_states: dict[str, str] = {}  # state code -> name
         self.alias_seq = 0
 
     def add(self, key: str, entry: _Entry, exact: bool, alias_seq: int = 0) -> None:
+        """File `entry` under `key` (an empty key, from a name of punctuation only, is dropped)."""
         if key:
             self.lists.setdefault(key, []).append(_Match(entry, exact, alias_seq))
 
     def build(self, extra_aliases: Sequence[Path]) -> Gazetteer:
+        """Read everything, rank every name's candidates, apply the aliases last.
+
+        Aliases come last because their targets are looked up among the ranked
+        package entries.
+        """
         countries = self.cache.get_countries()
         for info in countries.values():
             self.iso2_to_iso3[info["iso"]] = info["iso3"]
@@ -518,15 +524,16 @@ class _Builder:
         for py_country in pycountry.countries:
             self.iso2_to_iso3.setdefault(py_country.alpha_2, py_country.alpha_3)
             self.country_names.setdefault(py_country.alpha_3, _pycountry_name(py_country))
+        # alias files first: a malformed one fails before the expensive part
+        rows = list(_read_alias_file(data_path(ALIAS_FILE), self.country_names))
+        for path in extra_aliases:
+            rows.extend(_read_alias_file(Path(path), self.country_names))
         self.us_states = {code: s["name"] for code, s in self.cache.get_us_states().items()}
         capitals = self._add_cities(countries)
         self._add_countries(countries, capitals)
         self._add_subdivisions()
         self._add_us_counties()
         index = {key: _rank(items) for key, items in self.lists.items()}
-        rows = list(_read_alias_file(data_path(ALIAS_FILE), self.country_names))
-        for path in extra_aliases:
-            rows.extend(_read_alias_file(Path(path), self.country_names))
         self.lists = {}
         for row in rows:
             self._add_alias(row, index)
@@ -581,6 +588,7 @@ class _Builder:
         return capitals
 
     def _city_entry(self, city: Mapping[str, Any], is_capital: bool) -> _Entry:
+        """A GeoNames city record as an entry; the province is known for US cities only."""
         iso3 = self.iso2_to_iso3.get(city["countrycode"])
         province = self.us_states.get(city["admin1code"]) if iso3 == "USA" else None
         return _Entry(
@@ -629,7 +637,6 @@ class _Builder:
                 feature_class="A",
                 feature_code="PCLI",
             )
-            self.countries[iso3] = entry
             for key in {normalize_place_name(v) for v in variants}:
                 self.add(key, entry, True)
 
@@ -696,6 +703,7 @@ class _Builder:
             self.add(normalize_place_name(alias), target, True, self.alias_seq)
 
     def _alias_target(self, row: _AliasRow, index: Mapping[str, tuple[_Match, ...]]) -> _Entry:
+        """What an alias row points at: by ISO 3166-2 code, GeoNames id or name (see the file)."""
         name, code = row.target, row.country_code
         if _SUBDIVISION_CODE.match(name):
             entry = self.subdivisions.get(name)
@@ -727,15 +735,19 @@ class _Builder:
 def _city_keys(city: Mapping[str, Any]) -> tuple[str, set[str]]:
     """The lookup keys of a GeoNames city: its primary name and usable alternate names.
 
-    Alternate names without any capital letter are GeoNames' machine
-    transliterations ("ji fu" for Kyiv) and names under 3 letters are codes; both
-    only add false matches. Non-Latin scripts are skipped: the input is English.
+    Skipped, because they only add false matches: alternate names without any
+    capital letter (GeoNames' machine transliterations, "ji fu" for Kyiv), names
+    under 3 letters and all-capital names of up to 4 letters (airport codes:
+    "THE" is Teresina, "CAN" Guangzhou). Non-Latin scripts are skipped too: the
+    input is English.
     """
     primary = normalize_place_name(city["name"])
     alternates = {
         key
         for alt in city["alternatenames"]
-        if alt != alt.lower() and not _NON_LATIN.search(alt)
+        if alt != alt.lower()
+        and not (len(alt) <= 4 and alt.isupper())
+        and not _NON_LATIN.search(alt)
         for key in (normalize_place_name(alt),)
         if len(key) >= 3 and key.isascii() and key != primary
     }

@@ -1,0 +1,421 @@
+"""Tests of the place gazetteer: ranking, hints, normalisation, aliases, robustness.
+
+The gazetteer is built once per module (building takes about a second); user
+alias files are written in `tmp_path` and loaded into their own instances.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcoder.errors import ConfigError, DataFileError
+from eventcoder.knowledge.csvdata import data_path, read_rows, split_list
+from eventcoder.model import Place
+from eventcoder.resolve.places import Gazetteer, normalize_place_name
+
+#: Shipped aliases for areas neither package has: they become region-level places.
+NEW_AREAS = {
+    "Donbas",
+    "Gaza Strip",
+    "West Bank",
+    "Darfur",
+    "Nagorno-Karabakh",
+    "South Ossetia",
+    "Transnistria",
+    "Sinai Peninsula",
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _resolve(gazetteer: Gazetteer, name: str, *hints: str) -> Place:
+    place = gazetteer.resolve(name, country_hints=hints)
+    assert place is not None, name
+    return place
+
+
+# -- the examples of the brief -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "resolution"),
+    [
+        ("Paris", "FRA", 4),
+        ("Georgia", "GEO", 1),
+        ("Tripoli", "LBY", 4),
+        ("Kiev", "UKR", 4),
+        ("Gaza", "PSE", 4),
+        ("Donetsk", "UKR", 4),
+        ("Alaska", "USA", 2),
+        ("Budapest", "HUN", 4),
+        ("Crimea", "UKR", 2),
+        ("Virginia", "USA", 2),
+        ("Ontario", "CAN", 2),
+        ("Idlib", "SYR", 4),
+        ("Jerusalem", "ISR", 4),
+        ("Washington", "USA", 4),
+        ("Odessa", "UKR", 4),
+    ],
+)
+def test_resolves_without_hints(
+    gazetteer: Gazetteer, name: str, country: str, resolution: int
+) -> None:
+    place = _resolve(gazetteer, name)
+    assert (place.country_code, place.resolution) == (country, resolution)
+
+
+def test_kiev_is_kyiv_and_a_capital(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Kiev")
+    assert place.resolved_place == "Kyiv"
+    assert place.city == "Kyiv"
+    assert place.feature_code == "PPLC"
+    assert place.extracted_place == "Kiev"
+    assert place.lat == pytest.approx(50.45, abs=0.1)
+    assert place.lon == pytest.approx(30.52, abs=0.1)
+
+
+def test_crimea_is_the_iso_region(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Crimea")
+    assert place.feature_code == "ADM1"
+    assert place.lat is None  # regions carry no coordinates
+
+
+def test_country_has_its_capitals_coordinates(gazetteer: Gazetteer) -> None:
+    hungary, budapest = _resolve(gazetteer, "Hungary"), _resolve(gazetteer, "Budapest")
+    assert hungary.resolution == 1
+    assert hungary.feature_code == "PCLI"
+    assert (hungary.lat, hungary.lon) == (budapest.lat, budapest.lon)
+
+
+def test_us_city_has_its_state(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Paris", "USA")
+    assert place.country_code == "USA"
+    assert place.province is not None
+
+
+def test_start_and_end_are_copied(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Mosul", start=10, end=15)
+    assert place is not None
+    assert (place.start, place.end, place.extracted_place) == (10, 15, "Mosul")
+
+
+# -- hints -----------------------------------------------------------------------------------
+
+
+def test_hint_selects_the_us_state(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Georgia", "USA")
+    assert (place.country_code, place.resolution, place.resolved_place) == ("USA", 2, "Georgia")
+
+
+def test_hint_may_be_iso2_and_lower_case(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Georgia", "us").country_code == "USA"
+
+
+def test_hint_selects_tripoli_in_lebanon(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Tripoli", "LBN").country_code == "LBN"
+
+
+def test_earlier_hints_win(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Tripoli", "LBN", "LBY").country_code == "LBN"
+    assert _resolve(gazetteer, "Tripoli", "LBY", "LBN").country_code == "LBY"
+
+
+def test_hint_without_candidate_is_ignored(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Paris", "DEU", "XXX").country_code == "FRA"
+
+
+def test_hint_overrides_the_population_rule(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Donetsk").country_code == "UKR"
+    assert _resolve(gazetteer, "Donetsk", "RUS").country_code == "RUS"
+
+
+def test_hint_does_not_turn_a_country_into_a_town(gazetteer: Gazetteer) -> None:
+    # there are towns called Lebanon in the USA; the name still means the country
+    place = _resolve(gazetteer, "Lebanon", "USA")
+    assert (place.country_code, place.resolution) == ("LBN", 1)
+
+
+def test_odd_hints_are_ignored(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Paris", country_hints=[None, 3, "", "  "])  # type: ignore[list-item]
+    assert place is not None
+    assert place.country_code == "FRA"
+    assert _resolve(gazetteer, "Georgia", "USA").resolution == 2
+    assert gazetteer.resolve("Georgia", country_hints="USA") is not None
+
+
+# -- ranking rules -----------------------------------------------------------------------------
+
+
+def test_primary_name_beats_bigger_alternate_name(gazetteer: Gazetteer) -> None:
+    # Nazret (Adama, Ethiopia, ~450k) is also called Nazareth; the Israeli city is meant
+    place = _resolve(gazetteer, "Nazareth")
+    assert place.country_code == "ISR"
+
+
+def test_alternate_names_are_found(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Lugansk").resolved_place == "Luhansk"
+
+
+def test_candidates_are_ranked_and_complete(gazetteer: Gazetteer) -> None:
+    places = gazetteer.candidates("Tripoli")
+    countries = [p.country_code for p in places]
+    assert countries[0] == "LBY"
+    assert "LBN" in countries
+
+
+def test_candidates_fuzzy_only_for_long_names(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Mogadishuu") is None  # resolve is exact only
+    fuzzy = gazetteer.candidates("Mogadishuu")
+    assert fuzzy
+    assert fuzzy[0].country_code == "SOM"
+    assert gazetteer.candidates("Kyivv") == []  # under 6 characters: no fuzzy lookup
+    assert gazetteer.candidates("Qwzxpltrvb") == []
+
+
+def test_region_named_after_its_city(gazetteer: Gazetteer) -> None:
+    kharkiv = _resolve(gazetteer, "Kharkiv oblast")
+    assert (kharkiv.country_code, kharkiv.resolution) == ("UKR", 2)
+    assert kharkiv.resolved_place == "Kharkivska oblast"
+    lviv = _resolve(gazetteer, "Lviv region")
+    assert (lviv.country_code, lviv.resolution, lviv.resolved_place) == (
+        "UKR",
+        2,
+        "Lvivska oblast",
+    )
+    assert _resolve(gazetteer, "Kursk region").resolved_place == "Kurskaya oblast'"
+
+
+def test_district_named_after_its_city_stands_in(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Bakhmut district")
+    assert (place.country_code, place.resolution, place.lat) == ("UKR", 3, None)
+
+
+def test_possessive_is_dropped(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Ukraine's").country_code == "UKR"
+    assert _resolve(gazetteer, "Syria’s").country_code == "SYR"
+
+
+def test_us_county(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Rapides Parish")
+    assert (place.country_code, place.resolution, place.province) == ("USA", 3, "Louisiana")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Nowhere-on-Sea Xyzzy", "x" * 5000, "!!!", "the"])
+def test_unknown_names_give_none(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.resolve(name) is None
+    assert gazetteer.country_of(name) is None
+
+
+def test_non_text_gives_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve(None) is None  # type: ignore[arg-type]
+    assert gazetteer.candidates(42) == []  # type: ignore[arg-type]
+    assert gazetteer.country_of(b"Iran") is None  # type: ignore[arg-type]
+
+
+# -- normalisation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Québec", "quebec"),
+        ("  Łódź ", "lodz"),
+        ("the Gambia", "gambia"),
+        ("The Hague", "hague"),
+        ("Sana’a", "sanaa"),
+        ("Sana'a", "sanaa"),
+        ("Nagorno-Karabakh", "nagorno karabakh"),
+        ("Nagorno – Karabakh", "nagorno karabakh"),
+        ("U.S.", "us"),
+        ("Bosnia & Herzegovina", "bosnia and herzegovina"),
+        ("İstanbul", "istanbul"),
+        ("Київ", "киів"),  # accents are stripped in every script
+        ("the", "the"),
+    ],
+)
+def test_normalize_place_name(raw: str, key: str) -> None:
+    assert normalize_place_name(raw) == key
+
+
+def test_normalize_non_text() -> None:
+    assert normalize_place_name(None) == ""  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "country"),
+    [
+        ("the Netherlands", "NLD"),
+        ("SANA’A", "YEM"),
+        ("sanaa", "YEM"),
+        ("Zürich", "CHE"),
+        ("Zurich", "CHE"),
+        ("Nagorno Karabakh", "AZE"),
+        ("Cote d’Ivoire", "CIV"),
+    ],
+)
+def test_spellings_resolve_alike(gazetteer: Gazetteer, spelling: str, country: str) -> None:
+    assert _resolve(gazetteer, spelling).country_code == country
+
+
+# -- country_of --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Burma", "MMR"),
+        ("Myanmar", "MMR"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("the United States", "USA"),
+        ("U.S.", "USA"),
+        ("Britain", "GBR"),
+        ("Czech Republic", "CZE"),
+        ("Iran", "IRN"),
+        ("Islamic Republic of Iran", "IRN"),
+        ("Republic of Korea", "KOR"),
+        ("Türkiye", "TUR"),
+        ("DRC", "COD"),
+        ("Palestine", "PSE"),
+        ("Georgia", "GEO"),
+    ],
+)
+def test_country_of(gazetteer: Gazetteer, name: str, iso3: str) -> None:
+    assert gazetteer.country_of(name) == iso3
+
+
+@pytest.mark.parametrize("name", ["Kyiv", "Alaska", "Crimea", "Russian"])
+def test_country_of_other_places_is_none(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.country_of(name) is None
+
+
+# -- the shipped alias file ---------------------------------------------------------------------
+
+
+def test_every_shipped_alias_resolves_in_its_country(gazetteer: Gazetteer) -> None:
+    rows = list(read_rows(data_path("place_aliases.csv"), ("alias", "name", "country_code")))
+    assert len(rows) >= 60
+    for line_no, row in rows:
+        for alias in split_list(row["alias"]):
+            place = gazetteer.resolve(alias)
+            assert place is not None, (line_no, alias)
+            assert place.country_code == row["country_code"], (line_no, alias, place)
+            if row["name"] in NEW_AREAS:
+                assert (place.resolution, place.feature_code) == (2, None)
+            else:  # a country, region, district or city of the packages
+                assert place.feature_code is not None, (line_no, alias, place)
+
+
+def test_shipped_aliases(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Gaza Strip").resolution == 2
+    assert _resolve(gazetteer, "Donbass").resolved_place == "Donbas"
+    assert _resolve(gazetteer, "Tenn.").resolved_place == "Tennessee"
+    assert _resolve(gazetteer, "Zaporozhye").resolved_place == "Zaporizhzhya"
+    assert _resolve(gazetteer, "Bakhmut").resolution == 4
+
+
+# -- user alias files ---------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_aliases_extend_and_override(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    extra = _write(
+        tmp_path / "mine.csv",
+        "# my aliases\n"
+        "alias,name,country_code\n"
+        "Nowhere Junction|NWJ,Kyiv,UKR\n"
+        "Georgia,US-GA,USA\n"
+        "Atlantis Bay,Atlantis Bay,GRC\n"
+        "Capital of Hungary,3054643,HUN\n",
+    )
+    mine = Gazetteer.load(extra_aliases=[extra])
+    assert mine is not gazetteer
+    assert _resolve(mine, "NWJ").resolved_place == "Kyiv"
+    assert _resolve(mine, "Georgia").country_code == "USA"  # later files win
+    assert mine.country_of("Georgia") == "GEO"  # still a country name
+    atlantis = _resolve(mine, "Atlantis Bay")
+    assert (atlantis.country_code, atlantis.resolution, atlantis.lat) == ("GRC", 2, None)
+    assert _resolve(mine, "capital of hungary").resolved_place == "Budapest"
+    assert gazetteer.resolve("Nowhere Junction") is None  # the default is untouched
+    assert _resolve(gazetteer, "Georgia").country_code == "GEO"
+
+
+def test_load_is_cached(tmp_path: Path) -> None:
+    assert Gazetteer.load() is Gazetteer.load()
+    extra = _write(tmp_path / "a.csv", "alias,name,country_code\nFoo Town,Kyiv,UKR\n")
+    assert Gazetteer.load(extra_aliases=[extra]) is Gazetteer.load(extra_aliases=(extra,))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("alias,place,country\nFoo,Kyiv,UKR\n", 1, "header lacks"),
+        ("# c\nalias,name,country_code\nFoo,Kyiv,UKR,extra\n", 3, "fields"),
+        ("alias,name,country_code\nFoo,Kyiv,UKR\nBar,Kyiv,XXX\n", 3, "country code"),
+        ("alias,name,country_code\n,Kyiv,UKR\n", 2, "empty alias"),
+        ("alias,name,country_code\nFoo,,UKR\n", 2, "empty name"),
+        ("alias,name,country_code\nFoo,UA-99,UKR\n", 2, "ISO 3166-2"),
+        ("alias,name,country_code\nFoo,703448,HUN\n", 2, "GeoNames city"),
+    ],
+)
+def test_malformed_user_file(tmp_path: Path, text: str, line: int, words: str) -> None:
+    bad = _write(tmp_path / "bad_aliases.csv", text)
+    with pytest.raises(DataFileError) as caught:
+        Gazetteer.load(extra_aliases=[bad])
+    message = str(caught.value)
+    assert f"bad_aliases.csv:{line}" in message
+    assert words in message
+
+
+def test_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match=r"missing\.csv"):
+        Gazetteer.load(extra_aliases=[tmp_path / "missing.csv"])
+
+
+@pytest.mark.parametrize("threshold", [0, 2000, 100_000, -1])
+def test_unsupported_threshold(threshold: int) -> None:
+    with pytest.raises(ConfigError, match="min_population"):
+        Gazetteer.load(min_population=threshold)
+
+
+@pytest.mark.slow
+def test_lower_threshold_has_small_towns(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Chasiv Yar") is None
+    towns = Gazetteer.load(min_population=5000)
+    assert _resolve(towns, "Chasiv Yar").country_code == "UKR"
+    assert _resolve(towns, "Paris").country_code == "FRA"
+
+
+# -- robustness ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.text(max_size=60),
+    hints=st.lists(st.text(max_size=4), max_size=3),
+    start=st.none() | st.integers(),
+)
+def test_resolve_never_raises(
+    gazetteer: Gazetteer, name: str, hints: list[str], start: int | None
+) -> None:
+    place = gazetteer.resolve(name, country_hints=hints, start=start)
+    assert place is None or isinstance(place, Place)
+    assert gazetteer.country_of(name) is None or len(gazetteer.country_of(name) or "") == 3
+    assert isinstance(normalize_place_name(name), str)
+
+
+@settings(max_examples=50, deadline=None)
+@given(name=st.text(max_size=30))
+def test_candidates_never_raise(gazetteer: Gazetteer, name: str) -> None:
+    assert all(isinstance(p, Place) for p in gazetteer.candidates(name))
