@@ -81,20 +81,36 @@ class ActorStage:
         mentions = [self._resolve(work, m) for m in work.mentions]
         return replace(work, mentions=tuple(mentions))
 
+    def _resolve_head(
+        self, token: Token, day: dt.date | None, memory: DocumentMemory, exclude: set[str]
+    ) -> Entity | None:
+        """The entity, or the possessor's ("praised Trump's efforts" -> Trump)."""
+        entity = self.resolver.resolve(token, day, memory, exclude=exclude)
+        owner = _possessor(token)
+        if entity is None and owner is not None:
+            entity = self.resolver.resolve(owner, day, memory, exclude=exclude)
+        return entity
+
     def _resolve(self, work: Work, m: EventMention) -> EventMention:
         doc, memory = work.doc, work.memory
         day = m.date.value if m.date else work.article.date
-        actors = _present(self.resolver.resolve(doc[i], day, memory) for i in m.actor_heads)
+        actors = _present(self._resolve_head(doc[i], day, memory, set()) for i in m.actor_heads)
         taken = {a.code for a in actors if a.code}
         recipients = _present(
-            self.resolver.resolve(doc[i], day, memory, exclude=taken) for i in m.recipient_heads
+            self._resolve_head(doc[i], day, memory, taken) for i in m.recipient_heads
         )
+        if taken:
+            recipients = tuple(r for r in recipients if r.code not in taken) or recipients
         attribution = None
         if m.source_head is not None and m.cue_start is not None and m.cue_end is not None:
             source = self.resolver.resolve(doc[m.source_head], day, memory)
             cue = doc[m.cue_start : m.cue_end]
             attribution = Attribution(source, cue.text, cue.start_char, cue.end_char)
         return replace(m, actors=actors, recipients=recipients, attribution=attribution)
+
+
+def _possessor(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
 
 
 def _present(entities: Iterable[Entity | None]) -> tuple[Entity, ...]:

@@ -82,8 +82,9 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     else:
         actors = subject_of(verb)
     actors += _prep_objects(verb, _JOINT_PREPS)
-    if not recipients:
-        recipients = _prep_objects(verb, _RECIPIENT_PREPS)
+    # Objects that name no actor ("handed over 14 suspects to Paraguay") are dropped
+    # when resolved, so the prepositional phrases are kept as candidates too.
+    recipients += _prep_objects(verb, _RECIPIENT_PREPS | {"for"})
     return actors, recipients, verb
 
 

@@ -146,12 +146,19 @@ def _fold_embedded(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         folded[outer.head] = replace(
             base,
             mode=base.mode or _embedded_mode(outer.event, m),
-            recipient_heads=base.recipient_heads or m.recipient_heads,
+            recipient_heads=base.recipient_heads or _other_parties(base, m),
             linked_heads=(*base.linked_heads, m.head, m.governor, *m.linked_heads),
             context=tuple(dict.fromkeys(base.context + m.context)),
         )
         dropped.add(m.head)
     return [folded.get(m.head, m) for m in mentions if m.head not in dropped]
+
+
+def _other_parties(outer: EventMention, inner: EventMention) -> tuple[int, ...]:
+    """The embedded event's parties other than the outer actor ("refused talks with X")."""
+    if inner.recipient_heads:
+        return inner.recipient_heads
+    return tuple(i for i in inner.actor_heads if i not in outer.actor_heads)
 
 
 def _embedding_event(
