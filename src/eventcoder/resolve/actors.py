@@ -147,8 +147,10 @@ class ActorResolver:
             return person, True
         for candidate in _name_candidates(span, head):
             entry = self.kb.lookup(candidate)
-            if entry is not None:
+            if entry is not None and entry.kind == "country":
                 return self._refine(_from_entry(span.text, entry), span, head), False
+            if entry is not None:
+                return _from_entry(span.text, entry), False
         code = self._country_in(span, head)
         sector = self._sector(span, head)
         is_person = head.ent_type_ == "PERSON"
