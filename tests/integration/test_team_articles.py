@@ -1,0 +1,52 @@
+"""Multi-sentence team articles: event dates and places (issue 2, floor to be raised)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from tests.conftest import GOLD
+
+pytestmark = pytest.mark.model
+
+DATE_FLOOR = 0.55  # share of expected events found with the right type and date
+PLACE_FLOOR = 0.2  # share of expected places found on an event of the right type
+
+
+def _articles() -> list[dict[str, Any]]:
+    lines = (GOLD / "team_articles.jsonl").read_text().splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _found(events: list[Any], want: dict[str, Any], *, check: str) -> bool:
+    for e in events:
+        if want["event"] not in e.event:
+            continue
+        codes = {a.code for a in (*e.actor, *e.recipient) if a.code}
+        if want.get("parties") and not set(want["parties"]) & codes:
+            continue
+        if check == "date" and e.date and e.date.isoformat() == want["date"]:
+            return True
+        if check == "place" and e.event_loc and e.event_loc.country_code == want["loc_country"]:
+            return True
+    return False
+
+
+def test_dates_and_places_of_team_articles(coder) -> None:  # type: ignore[no-untyped-def]
+    dated = placed = n_dates = n_places = 0
+    misses = []
+    for article in _articles():
+        events = coder.code_text(article["text"], date=article["date"], doc_id=article["id"])
+        for want in article["expected"]:
+            n_dates += 1
+            ok = _found(events, want, check="date")
+            dated += ok
+            if not ok:
+                misses.append(f"{article['id']} date {want}")
+            if want.get("loc_country"):
+                n_places += 1
+                placed += _found(events, want, check="place")
+    assert n_dates >= 20
+    assert dated / n_dates >= DATE_FLOOR, "\n".join(misses)
+    assert placed / max(n_places, 1) >= PLACE_FLOOR
