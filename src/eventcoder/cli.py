@@ -147,10 +147,10 @@ def _write(
         events = [e for _article, evs in results for e in evs]
         tally.events = len(events)
         width = None if sys.stdout.isatty() and not output else 160
-        handle = output.open("w", encoding="utf-8") if output else None
-        Console(file=handle, width=width).print(render_table(events))
-        if handle:
-            handle.close()
+        sink = output.open("w", encoding="utf-8") if output else None
+        Console(file=sink, width=width).print(render_table(events))
+        if sink:
+            sink.close()
         return
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
