@@ -200,6 +200,15 @@ def evaluate(
     typer.echo(format_report(report, show_errors=show_errors))
 
 
+def _register_subcommands() -> None:
+    from eventcoder.commands import actors, dates, places, store
+
+    app.add_typer(actors.app, name="actors")
+    app.add_typer(dates.app, name="dates")
+    app.add_typer(places.app, name="places")
+    store.register(app)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
@@ -209,6 +218,7 @@ def version() -> None:
 def main() -> None:
     """Entry point: run the app, turning our errors into clean messages."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _register_subcommands()
     try:
         app()
     except EventcoderError as exc:

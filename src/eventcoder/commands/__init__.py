@@ -1,0 +1,1 @@
+"""Sub-commands of the `eventcoder` CLI that live in their own modules."""
