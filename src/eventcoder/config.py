@@ -22,6 +22,7 @@ class Config:
     max_chars: int = 100_000
     historical_days: int = 30
     fold_embedded: bool = True
+    background_events: bool = False
     min_confidence: float = 0.0
     actor_files: tuple[Path, ...] = ()
     lexicon_files: tuple[Path, ...] = ()
@@ -55,6 +56,7 @@ class Config:
             ("model", "max_chars"): ("max_chars", int),
             ("coder", "historical_days"): ("historical_days", int),
             ("coder", "fold_embedded"): ("fold_embedded", bool),
+            ("coder", "background_events"): ("background_events", bool),
             ("coder", "min_confidence"): ("min_confidence", float),
             ("knowledge", "actors"): ("actor_files", list),
             ("knowledge", "lexicon"): ("lexicon_files", list),

@@ -83,6 +83,7 @@ class Pipeline:
             ContextCues.load(),
             ModeCues.load(),
             fold_embedded=config.fold_embedded,
+            background_events=config.background_events,
         )
         stages: list[Stage] = [
             DateStage(config.historical_days),

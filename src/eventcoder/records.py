@@ -80,7 +80,16 @@ class RecordBuilder:
             cameo=row.cameo or None,
             coder=CODER,
             confidence=confidence(m, doc),
+            extra=_extra(m),
         )
+
+
+def _extra(m: EventMention) -> dict[str, object]:
+    """Provider fields: the event a statement of intent or a demand is about."""
+    if m.embedded is None:
+        return {}
+    event, mode, aux_mode = m.embedded
+    return {"embedded_event": {"event": event, "mode": mode, "aux_mode": aux_mode}}
 
 
 def confidence(m: EventMention, doc: Doc) -> float:

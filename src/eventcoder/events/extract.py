@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.events.arguments import find_arguments
 from eventcoder.events.attribution import find_attribution
 from eventcoder.events.context import ContextCues, ModeCues
+from eventcoder.events.intent import recast_intents
 from eventcoder.events.lexicon import Lexicon
 from eventcoder.events.mention import EventMention
 from eventcoder.events.modality import aux_mode_of
@@ -21,8 +22,10 @@ __all__ = ["EventExtractor"]
 #: in: "threatened to impose sanctions" is one THREATEN, "agreed to hold a summit
 #: in Budapest" one AGREE (with the summit's place), "ruled out a ceasefire" one
 #: REJECT. The embedded event gives the governing event its mode.
-_FOLD_CLAUSE_AND_OBJECT = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE"})
-_FOLD_CLAUSE_ONLY = frozenset({"ACCUSE", "SUPPORT"})
+_FOLD_CLAUSE_AND_OBJECT = frozenset(
+    {"AGREE", "THREATEN", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "SUPPORT"}
+)
+_FOLD_CLAUSE_ONLY: frozenset[str] = frozenset()
 _EMBEDDED_MODE = {
     "REQUEST": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield",
                 "CONCEDE": "yield"},
@@ -48,11 +51,13 @@ class EventExtractor:
         mode_cues: ModeCues,
         *,
         fold_embedded: bool = True,
+        background_events: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.mode_cues = mode_cues
         self.fold_embedded = fold_embedded
+        self.background_events = background_events
 
     def extract(self, doc: Doc) -> list[EventMention]:
         mentions: list[EventMention] = []
@@ -66,7 +71,11 @@ class EventExtractor:
         mentions = _merge_nested(sent.doc, mentions)
         if self.fold_embedded:
             mentions = _fold_embedded(sent.doc, mentions)
-        return [m for m in mentions if _worth_keeping(sent.doc, m)]
+            mentions = recast_intents(sent.doc, mentions)
+        mentions = [m for m in mentions if _worth_keeping(sent.doc, m)]
+        if not self.background_events:
+            mentions = _drop_background(sent.doc, mentions)
+        return mentions
 
     def _mention(self, match: TriggerMatch, index: int) -> EventMention:
         head = match.head
@@ -148,6 +157,7 @@ def _fold_embedded(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
             mode=base.mode or _embedded_mode(outer.event, m),
             recipient_heads=base.recipient_heads or _other_parties(base, m),
             linked_heads=(*base.linked_heads, m.head, m.governor, *m.linked_heads),
+            embedded=base.embedded or (m.event, m.mode, m.aux_mode),
             context=tuple(dict.fromkeys(base.context + m.context)),
         )
         dropped.add(m.head)
@@ -204,3 +214,44 @@ def _worth_keeping(doc: Doc, m: EventMention) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return True
     return bool(m.actor_heads or m.recipient_heads)
+
+
+#: Where a background event sits: relative and participle clauses ("peacekeepers
+#: who are deployed ...", "militants sheltering in ...", "jailed activist"),
+#: adverbial clauses of time, purpose and manner ("to end the fighting", "as
+#: they continued their effort", "demanding accountability"), and nouns in time
+#: adjuncts ("ahead of the summit", "on the eve of a visit", "during talks").
+_BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod"})
+_MAIN_DEPS = frozenset({"ccomp", "xcomp", "conj", "ROOT", "parataxis"})
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "following", "amid", "ahead", "during", "since", "until", "despite",
+     "eve", "wake", "in", "at", "over", "under", "throughout", "within", "like"}
+)  # fmt: skip
+
+
+def _is_background(doc: Doc, m: EventMention) -> bool:
+    """Is the event told in passing, inside another statement's clause?"""
+    token = doc[m.head]
+    if token.i != m.governor and token.pos_ in ("NOUN", "PROPN"):
+        token = doc[m.governor]
+    for _ in range(8):
+        dep = token.dep_
+        if dep in _MAIN_DEPS or token.head.i == token.i:
+            return False
+        if dep in _BACKGROUND_DEPS:
+            return True
+        if dep == "pobj" and token.pos_ in ("NOUN", "PROPN"):
+            prep = token.head
+            anchor = prep.head if prep.lower_ == "of" else prep
+            if anchor.lower_ in _ADJUNCT_PREPS or prep.lower_ in _ADJUNCT_PREPS:
+                return True
+        token = token.head
+    return False
+
+
+def _drop_background(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    """Keep a sentence's background events only when it has no foreground event."""
+    background = {m.head for m in mentions if _is_background(doc, m)}
+    if len(background) == len(mentions):
+        return mentions
+    return [m for m in mentions if m.head not in background]

@@ -30,6 +30,7 @@ class EventMention:
     actor_heads: tuple[int, ...]
     recipient_heads: tuple[int, ...]
     linked_heads: tuple[int, ...] = ()  # folded-in embedded events (for place and date)
+    embedded: tuple[str, str | None, str | None] | None = None  # (event, mode, aux_mode)
     source_head: int | None = None  # attribution source
     cue_start: int | None = None
     cue_end: int | None = None
