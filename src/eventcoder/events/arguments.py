@@ -174,11 +174,36 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
+#: Heads that only count or group the real participants ("thousands of students",
+#: "a group of Yoruba leaders", "dozens of Palestinian youths").
+_QUANTITY_HEADS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens",
+     "million", "millions", "score", "scores", "group", "number", "crowd", "band", "handful",
+     "majority", "minority", "some", "many", "most", "several", "all", "both", "none",
+     "each", "one", "two", "three", "four", "five", "contingent", "unit", "delegation",
+     "team", "wave", "column", "convoy", "section", "part", "rest", "members", "member"}
+)  # fmt: skip
+
+
+def content_head(token: Token) -> Token:
+    """The participant a quantity or group noun stands for ("thousands of Kurds" -> Kurds)."""
+    for _ in range(3):
+        if token.lemma_.casefold() not in _QUANTITY_HEADS and token.lower_ not in _QUANTITY_HEADS:
+            if token.pos_ != "NUM":
+                return token
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            return token
+        token = pobj
+    return token
+
+
 def _dedupe(tokens: list[Token]) -> list[Token]:
     """Unique tokens, without numbers and times ("on Thursday" names no one)."""
     seen: set[int] = set()
     out = []
-    for tok in tokens:
+    for tok in (content_head(t) for t in tokens):
         if tok.ent_type_ in _NOT_ACTORS or tok.pos_ in ("NUM", "ADV", "ADJ"):
             continue
         if tok.i not in seen:

@@ -139,7 +139,8 @@ def _objects(token: Token) -> list[Token]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "at", "with"):
             objs.extend(c for c in prep.children if c.dep_ == "pobj")
-    return objs + [c for o in objs for c in o.conjuncts]
+    objs += [c for o in objs for c in o.conjuncts]
+    return [o for o in objs if o.ent_type_ not in ("DATE", "TIME")]  # "on Sunday"
 
 
 def governing_verb(token: Token) -> Token | None:
