@@ -44,10 +44,33 @@ class Arguments:
     governor: Token  # the verb whose clause carries modality and attribution
 
 
+#: Nouns that only count or frame an event ("a new round of talks", "a wave of
+#: strikes", "10 days of war games"): the event takes their place in the clause.
+PARTITIVES = frozenset(
+    {"round", "series", "wave", "spate", "string", "barrage", "flurry", "volley", "salvo",
+     "day", "days", "week", "weeks", "hour", "hours", "month", "months", "number", "kind",
+     "type", "form", "campaign", "cycle", "bout", "set", "pair", "couple", "host", "raft"}
+)  # fmt: skip
+
+
+def through_partitive(noun: Token) -> Token:
+    """The noun's stand-in in the clause: "talks" in "a round of talks" -> "round"."""
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.i != head.i
+        and head.head.lemma_.casefold() in PARTITIVES
+    ):
+        return head.head
+    return noun
+
+
 def light_verb_of(trigger: Token) -> Token | None:
     """The light verb a noun trigger is the object of, if any."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
+    trigger = through_partitive(trigger)
     head = trigger.head
     if trigger.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return head

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventcoder.events.arguments import through_partitive
 from eventcoder.events.lexicon import Condition, Lexicon, TriggerSense
 
 __all__ = ["TriggerMatch", "find_triggers", "governing_verb"]
@@ -145,6 +146,7 @@ def _objects(token: Token) -> list[Token]:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun depends on, through a preposition if need be ("go on strike")."""
+    token = through_partitive(token)
     head = token.head
     if head.i == token.i:
         return None
