@@ -35,6 +35,9 @@ _ACTOR_PREPS = frozenset({"by", "from"})
 _THEME_PREPS = frozenset({"to", "for", "into", "toward", "towards", "against", "on"})
 _JOINT_PREPS = frozenset({"between", "among"})
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "following", "amid", "during", "despite", "since", "until", "ahead"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,12 @@ def light_verb_of(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LIGHT_VERBS:
+    if (
+        trigger.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ not in _ADJUNCT_PREPS
+        and head.head.lemma_ in LIGHT_VERBS
+    ):
         return head.head  # "went on strike", "called for talks"
     return None
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.events.arguments import find_arguments
+from eventcoder.events.arguments import find_arguments, through_partitive
 from eventcoder.events.attribution import find_attribution
 from eventcoder.events.context import ContextCues, ModeCues
 from eventcoder.events.intent import recast_intents
@@ -142,9 +142,12 @@ def _fold_embedded(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         by_token.setdefault(m.governor, m)
     folded: dict[int, EventMention] = {}
     dropped: set[int] = set()
+    into: dict[int, EventMention] = {}  # folded event's head -> the event it went into
     for m in mentions:
         outer, clausal = _embedding_event(doc, m, by_token)
-        if outer is None or outer.head in dropped:
+        while outer is not None and outer.head in dropped:
+            outer = into.get(outer.head)
+        if outer is None:
             continue
         allowed = outer.event in _FOLD_CLAUSE_AND_OBJECT or (
             clausal and outer.event in _FOLD_CLAUSE_ONLY
@@ -161,6 +164,7 @@ def _fold_embedded(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
             context=tuple(dict.fromkeys(base.context + m.context)),
         )
         dropped.add(m.head)
+        into[m.head] = outer
     return [folded.get(m.head, m) for m in mentions if m.head not in dropped]
 
 
@@ -181,8 +185,8 @@ def _embedding_event(
         if token.dep_ not in _FOLD_PATH_DEPS or token.head.i == token.i:
             return None, clausal
         clausal = clausal or token.dep_ in _CLAUSE_DEPS
-        if token.dep_ == "conj":
-            return None, clausal
+        if token.dep_ == "conj" and token.head.i in by_token:
+            return None, clausal  # "agreed to talks and attacked Kyiv": two events
         if token.dep_ == "prep" and (token.pos_ != "ADP" or token.lower_ not in _FOLD_PREPS):
             return None, clausal
         token = token.head
@@ -232,8 +236,8 @@ _ADJUNCT_PREPS = frozenset(
 def _is_background(doc: Doc, m: EventMention) -> bool:
     """Is the event told in passing, inside another statement's clause?"""
     token = doc[m.head]
-    if token.i != m.governor and token.pos_ in ("NOUN", "PROPN"):
-        token = doc[m.governor]
+    if token.pos_ in ("NOUN", "PROPN"):
+        token = through_partitive(token)
     for _ in range(8):
         dep = token.dep_
         if dep in _MAIN_DEPS or token.head.i == token.i:
