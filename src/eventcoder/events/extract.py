@@ -226,7 +226,7 @@ def _worth_keeping(doc: Doc, m: EventMention) -> bool:
 #: they continued their effort", "demanding accountability"), and nouns in time
 #: adjuncts ("ahead of the summit", "on the eve of a visit", "during talks").
 _BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod"})
-_MAIN_DEPS = frozenset({"ccomp", "xcomp", "conj", "ROOT", "parataxis"})
+_MAIN_DEPS = frozenset({"ROOT", "parataxis"})  # ccomp, xcomp, conj: as their head
 _ADJUNCT_PREPS = frozenset(
     {"after", "before", "following", "amid", "ahead", "during", "since", "until", "despite",
      "eve", "wake", "in", "at", "over", "under", "throughout", "within", "like"}

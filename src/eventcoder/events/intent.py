@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.events.arguments import subject_of
 from eventcoder.events.mention import EventMention
 from eventcoder.events.modality import SPEECH_VERBS
+from eventcoder.events.triggers import governing_verb
 
 __all__ = ["Commitment", "commitment_of", "recast_intents"]
 
@@ -132,7 +133,10 @@ def recast_intents(doc: Doc, mentions: list[EventMention]) -> list[EventMention]
         if m.aux_mode not in ("future", "hypothetical", "negation"):
             out.append(m)
             continue
-        found = commitment_of(doc[m.governor])
+        clause = doc[m.governor]
+        if clause.pos_ in ("NOUN", "PROPN"):
+            clause = governing_verb(clause) or clause  # "would tighten the blockade"
+        found = commitment_of(clause)
         recast = _recast(doc, m, found) if found else None
         out.append(recast or m)
     return out
