@@ -49,6 +49,17 @@ class Report:
     quad_n: int = 0
     quad: bool = False
     errors: list[str] = field(default_factory=list)
+    #: (confidence, right) for every emitted event, for the calibration table
+    judged: list[tuple[float, bool]] = field(default_factory=list)
+
+    def calibration(self) -> list[tuple[float, float, int, float]]:
+        """Rows (low, high, events, precision) over CONFIDENCE_BINS."""
+        rows = []
+        for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], strict=False):
+            right = [ok for c, ok in self.judged if low <= c < high or (high == 1.0 and c == 1.0)]
+            if right:
+                rows.append((low, high, len(right), sum(right) / len(right)))
+        return rows
 
     def prf(self, t: str) -> tuple[float, float, float]:
         return _prf(self.tp[t], self.fp[t], self.fn[t])
@@ -61,6 +72,9 @@ class Report:
     @property
     def micro(self) -> tuple[float, float, float]:
         return _prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+
+CONFIDENCE_BINS = (0.0, 0.5, 0.6, 0.85, 1.0)
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -121,6 +135,7 @@ def score_plover(gold: list[dict[str, Any]], coded: dict[str, list[Event]]) -> R
             report.tp[t] += t in got and t in gold_types
             report.fp[t] += t in got and t not in gold_types
             report.fn[t] += t in gold_types and t not in got
+        report.judged.extend((e.confidence, bool(set(e.event) & gold_types)) for e in events)
         _score_actors(report, g, events)
         _score_modality(report, g, events, gold_types)
         if got != gold_types:
@@ -166,7 +181,9 @@ def score_quad(gold: list[dict[str, Any]], coded: dict[str, list[Event]]) -> Rep
         want = g.get("penta")
         if not isinstance(want, int) or want == 0:
             continue
-        classes = Counter(QUAD_CODES[t] for e in coded.get(str(g["id"]), []) for t in e.event)
+        events = coded.get(str(g["id"]), [])
+        report.judged.extend((e.confidence, QUAD_CODES[e.event[0]] == want) for e in events)
+        classes = Counter(QUAD_CODES[t] for e in events for t in e.event)
         pred = classes.most_common(1)[0][0] if classes else None
         report.quad_n += 1
         report.quad_correct += pred == want
@@ -200,6 +217,10 @@ def format_report(report: Report, *, show_errors: int = 0) -> str:
             )
         if report.empty_n:
             lines.append(f"no-event sentences left empty: {report.empty_ok}/{report.empty_n}")
+    if report.judged:
+        lines.append("confidence   events  precision")
+        for low, high, n, precision in report.calibration():
+            lines.append(f"[{low:.2f}, {high:.2f})  {n:6d}  {precision:9.3f}")
     for line in report.errors[:show_errors]:
         lines.append(line)
     return "\n".join(lines)

@@ -91,7 +91,7 @@ class EventExtractor:
             event=match.sense.event,
             mode=match.sense.mode or self.mode_cues.mode_for(match.sense.event, head),
             context=context,
-            aux_mode=aux_mode_of(head),
+            aux_mode=_aux_mode(head, args.governor),
             weight=match.sense.weight,
             actor_heads=tuple(t.i for t in args.actors),
             recipient_heads=tuple(t.i for t in args.recipients),
@@ -99,6 +99,15 @@ class EventExtractor:
             cue_start=attribution.cue_start if attribution else None,
             cue_end=attribution.cue_end if attribution else None,
         )
+
+
+def _aux_mode(head: Token, governor: Token) -> str | None:
+    """A noun event's modality is its own ("planned talks") or its clause's
+    ("will send 50 million dollars in aid")."""
+    own = aux_mode_of(head)
+    if own or governor.i == head.i:
+        return own
+    return aux_mode_of(governor)
 
 
 def _merge_nested(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:

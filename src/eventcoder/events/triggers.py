@@ -133,6 +133,8 @@ def _condition_tokens(token: Token, kind: str) -> list[Token]:
 def _objects(token: Token) -> list[Token]:
     """Direct objects (and their conjuncts); for nouns, the object of "of"."""
     objs = [c for c in token.children if c.dep_ in _OBJ_DEPS]
+    if token.pos_ == "VERB":  # the passive's subject is the object: "a deal was struck"
+        objs += [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.pos_ in ("NOUN", "PROPN"):
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
