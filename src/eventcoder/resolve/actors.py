@@ -1,43 +1,126 @@
 """Actor resolution: a mention in the parse -> an Entity with country and sector.
 
-The order of evidence: a known person (their office on the event date), a
-known organisation, seat of power or country named by the whole mention, then
-the parts of the mention (a nationality adjective, a country or seat inside
-it, a possessive "Russia's"), and a generic agent noun for the sector
-("troops" -> MIL). "he"/"she" take the last person resolved in the document.
+The order of evidence, first match wins:
+
+1. a known person named in the mention ("President Vladimir Putin"), with the
+   office they held on the event's date (out of office: ELI, `office` "former ...");
+2. a known organisation, seat of power, breakaway entity or country named by the
+   whole mention ("the Kremlin", "Transnistria");
+3. a known name inside the mention ("Shin Bet Security Service", "a former CIA
+   official"): its code, and its sector unless the agent noun says otherwise;
+4. composition: the country of a nationality adjective, country name, seat,
+   possessive or "of"/"in" phrase ("Russia's army", "trade unions in Denmark"),
+   a place from the gazetteer ("Shanghai police"), and the sector of the agent
+   noun or title ("troops" -> MIL, "Sen." -> LEG; "former"/"retired" -> ELI);
+5. a title with a country and no name ("the Ukrainian leader", "Armenian Prime
+   Minister") is the holder of that office on the date;
+6. references: "he", "its", "the president" take the last compatible actor named
+   before them in the document, else the document's main country;
+7. fuzzy matching (rapidfuzz) of proper names and agent nouns, only when nothing
+   above matched and only above a threshold (misspellings: "Ahlu Sunnah Waljama").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.knowledge.base import KBEntry, KnowledgeBase, PersonTerm
+from eventcoder.knowledge.base import OFFICES, KBEntry, KnowledgeBase, PersonTerm, normalize_name
 from eventcoder.model import Entity
 
-__all__ = ["ActorResolver", "DocumentMemory", "mention_span"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from eventcoder.resolve.places import Gazetteer
+
+__all__ = ["ActorQuery", "ActorResolver", "DocumentMemory", "mention_span"]
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
-_TITLES_GOV = frozenset(
-    {
-        "president", "minister", "premier", "chancellor", "leader", "king", "queen", "emir",
-        "prince", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-        "envoy", "aide", "adviser", "advisor", "official", "diplomat", "governor", "mayor",
-        "sultan", "ayatollah", "vice", "deputy", "foreign", "defence", "defense",
-    }
-)  # fmt: skip
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "outside"})
+#: Prepositions whose object tells where an agent is from ("trade unions in Denmark").
+_ORIGIN_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ENT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+#: "X-made missiles" are X's; "X-backed militias" are not X's (the sponsor is not the actor).
+_OWNER_SUFFIXES = frozenset({"made", "built", "led", "owned", "run", "based", "flagged",
+                             "controlled", "operated", "manufactured", "supplied"})  # fmt: skip
+_SPONSOR_SUFFIXES = frozenset({"backed", "funded", "supported", "sponsored", "allied",
+                               "aligned", "trained", "armed", "financed", "linked"})  # fmt: skip
+#: Words that make an official a former one: "former minister", "ex-president" -> ELI.
+_FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "ousted",
+                     "deposed", "exiled", "toppled"})  # fmt: skip
+#: Sectors of office holders, which "former" turns into ELI.
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+#: Head words that stand for a part of what follows: "members of SANDF" is SANDF.
+_PARTITIVES = frozenset({
+    "member", "members", "group", "groups", "some", "several", "many", "most", "all", "each",
+    "one", "none", "dozens", "hundreds", "thousands", "scores", "tens", "majority", "number",
+    "handful", "band", "team", "unit", "units", "contingent", "part", "rest", "remnants",
+    "elements", "factions", "faction", "wing",
+})  # fmt: skip
+#: Titles that name an office in people.csv ("the Ukrainian president").
+_TITLE_OFFICES: dict[str, tuple[str, ...]] = {
+    "president": ("head of state and government", "head of state"),
+    "head of state": ("head of state and government", "head of state"),
+    "king": ("head of state",),
+    "queen": ("head of state",),
+    "emir": ("head of state",),
+    "monarch": ("head of state",),
+    "supreme leader": ("head of state",),
+    "prime minister": ("head of state and government", "head of government"),
+    "premier": ("head of state and government", "head of government"),
+    "chancellor": ("head of government",),
+    "head of government": ("head of state and government", "head of government"),
+    "foreign minister": ("foreign minister",),
+    "foreign secretary": ("foreign minister",),
+    "secretary of state": ("foreign minister",),
+    "top diplomat": ("foreign minister",),
+    "defence minister": ("defence minister",),
+    "defense minister": ("defence minister",),
+    "defence secretary": ("defence minister",),
+    "defense secretary": ("defence minister",),
+    "secretary of defense": ("defence minister",),
+    "war secretary": ("defence minister",),
+    "leader": (),  # the country's leader office (countries.csv `leader`)
+}
+#: Heads whose "of" phrase names the body they act for ("spokesman of the Taliban").
+_ROLE_HEADS = frozenset({
+    "president", "head", "chief", "chairman", "chairwoman", "chair", "director", "leader",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "founder", "commander",
+    "representative", "envoy", "official", "officials", "leaders", "members", "member",
+})  # fmt: skip
+_TITLE_WORDS = frozenset(title.rsplit(" ", 1)[-1] for title in _TITLE_OFFICES)
+_OFFICE_RANK = {office: rank for rank, office in enumerate(OFFICES)}
+#: Fuzzy matching of agent nouns (misspellings such as "Katushya"): score and length.
+_AGENT_FUZZY_SCORE = 87.0
+_AGENT_FUZZY_MIN_LENGTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ActorQuery:
+    """A phrase to resolve on its own (`eventcoder actors resolve`), with its date."""
+
+    text: str
+    date: dt.date | None = None
+    context: str | None = None
+    id: str | None = None
 
 
 @dataclass
 class DocumentMemory:
-    """Actors named so far in the document, by token position (for "he", "its")."""
+    """Actors named so far in the document, by token position (for "he", "its").
+
+    `countries` counts the country codes of the named actors: the most frequent
+    is the document's main country, the fallback for "the government".
+    """
 
     named: list[tuple[int, Entity, bool]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
@@ -51,13 +134,45 @@ class DocumentMemory:
 
     def pronoun(self, word: str, index: int, exclude: set[str] = frozenset()) -> Entity | None:  # type: ignore[assignment]
         """The last compatible actor named before token `index`."""
+        word = word.casefold()
         want_person = word in _PERSON_PRONOUNS
         if not want_person and word not in _GROUP_PRONOUNS:
             return None
+        return self.last(index, person=want_person, exclude=exclude)
+
+    def last(
+        self,
+        index: int,
+        *,
+        person: bool,
+        exclude: set[str] = frozenset(),  # type: ignore[assignment]
+        offices: tuple[str, ...] = (),
+        country: str | None = None,
+    ) -> Entity | None:
+        """The last actor before `index` that is (not) a person, of an office or country."""
         for position, entity, is_person in reversed(self.named):
-            if position < index and is_person == want_person and entity.code not in exclude:
-                return entity
+            if position >= index or is_person != person or entity.code in exclude:
+                continue
+            if offices and not any(o in (entity.office or "") for o in offices):
+                continue
+            if country and entity.code != country:
+                continue
+            return entity
         return None
+
+    def main_country(self, exclude: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+        """The country named most often (first named on a tie), a proxy for "the country"."""
+        best: str | None = None
+        for _position, entity, _is_person in self.named:
+            code = entity.code
+            if not code or code in exclude or code in _NON_STATES:
+                continue
+            if best is None or self.countries[code] > self.countries[best]:
+                best = code
+        return best
+
+
+_NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
 def mention_span(head: Token) -> Span:
@@ -84,11 +199,18 @@ def _entity_of(token: Token) -> Span | None:
 
 
 class ActorResolver:
-    """Resolves mention heads against the knowledge base, on a given date."""
+    """Resolves mentions against the knowledge base, on a given date.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    `places` (optional) is the gazetteer used for place names inside a mention
+    ("Shanghai police" -> CHN) and for towns named as actors ("Mariupol" -> UKR
+    CVL); without it only the knowledge base's countries and seats are used.
+    """
+
+    def __init__(self, kb: KnowledgeBase, *, places: Gazetteer | None = None) -> None:
         self.kb = kb
+        self.places = places
 
+    # --------------------------------------------------------------- public API
     def remember_names(self, doc: Doc, day: dt.date | None, memory: DocumentMemory) -> None:
         """Resolve every named actor of the document up front, for later pronouns."""
         for ent in doc.ents:
@@ -117,148 +239,527 @@ class ActorResolver:
                 return None
             return _replace_text(ref, head.text, head.idx + offset, head.idx + len(head) + offset)
         entity, _is_person = self._resolve_span(span, head, day)
+        entity = self._refer(entity, span, head, day, memory, head.i, exclude)
         if not (entity.code or entity.sector or head.ent_type_ in _NAMED):
             return None
-        entity = Entity(
-            entity_text=span.text,
-            code=entity.code,
-            sector=entity.sector,
-            identifier_id=entity.identifier_id,
-            identifier_text=entity.identifier_text,
-            office=entity.office,
-            start=start,
-            end=end,
-        )
-        return entity
+        return replace(entity, entity_text=span.text, start=start, end=end)
 
-    def resolve_text(self, text: str, day: dt.date | None, nlp_doc: Doc | None = None) -> Entity:
-        """Resolve a bare phrase (for `eventcoder actors resolve`)."""
-        if nlp_doc is not None and len(nlp_doc):
-            head = nlp_doc[:].root
-            return self.resolve(head, day, DocumentMemory()) or Entity(entity_text=text)
-        entry = self.kb.lookup(text)
-        if entry is not None:
-            return _from_entry(text, entry)
-        return Entity(entity_text=text)
+    def resolve_text(
+        self,
+        text: str,
+        day: dt.date | None,
+        nlp_doc: Doc | None = None,
+        *,
+        memory: DocumentMemory | None = None,
+    ) -> Entity:
+        """Resolve a bare phrase (for `eventcoder actors resolve`); `nlp_doc` is its parse.
 
+        `memory` holds the actors of the text around the phrase, if any.
+        """
+        memory = memory or DocumentMemory()
+        if nlp_doc is None or not len(nlp_doc):
+            entry = self.kb.lookup(text, day)
+            return _from_entry(text, entry) if entry is not None else Entity(entity_text=text)
+        span = nlp_doc[:]
+        head = _phrase_head(span)
+        if len(span) == 1 and head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            ref = memory.pronoun(head.lower_, sys.maxsize)
+            return _replace_text(ref, text, 0, len(text)) if ref else _unknown(text)
+        entity, _is_person = self._resolve_span(span, head, day)
+        entity = self._refer(entity, span, head, day, memory, sys.maxsize, set())
+        return replace(entity, entity_text=text)
+
+    def resolve_queries(
+        self, queries: Iterable[ActorQuery], nlp: Language
+    ) -> Iterator[tuple[ActorQuery, Entity]]:
+        """Resolve each query's phrase (parsed by `nlp`), in input order."""
+        for query in queries:
+            memory = DocumentMemory()
+            if query.context:
+                self.remember_names(nlp(query.context), query.date, memory)
+            doc = nlp(query.text.strip())
+            yield query, self.resolve_text(query.text, query.date, doc, memory=memory)
+
+    # ------------------------------------------------------------ the evidence
     def _resolve_span(self, span: Span, head: Token, day: dt.date | None) -> tuple[Entity, bool]:
-        person = self._person(span, head, day)
+        head, span = _retarget(head, span)
+        words = _core(span)
+        former = _has_former(span)
+        person = self._person(words, head, day)
         if person is not None:
+            if former and person.sector != "ELI":
+                person = replace(person, sector="ELI", office=_former(person.office))
             return person, True
-        for candidate in _name_candidates(span, head):
-            entry = self.kb.lookup(candidate)
-            if entry is not None and entry.kind == "country":
-                return self._refine(_from_entry(span.text, entry), span, head), False
-            if entry is not None:
-                return _from_entry(span.text, entry), False
-        code = self._country_in(span, head)
-        sector = self._sector(span, head)
+        entry = self._whole_name(words, day)
+        if entry is not None:
+            return _from_entry(span.text, entry), False
+        inner = self._inner_name(words, day)
+        sector = self._sector(words, span, head, inner)
+        code = self._country_in(span, head, day, skip=inner, places=sector is not None)
+        if inner is not None and (code is None or inner.code not in _NON_STATES):
+            code = inner.code  # "US NATO envoy" is American; "Hamas fighters" are Hamas's
+        org = _of_object(head) if head.lower_ in _ROLE_HEADS else None
+        if org is not None:  # "President of the Chadian Human Rights League" is SOC
+            of_entity, _ = self._resolve_span(mention_span(org), org, day)
+            sector = of_entity.sector or sector
+            code = code or of_entity.code
+        if former and sector in _OFFICIAL_SECTORS:
+            sector = "ELI"
+        entity = Entity(entity_text=span.text, code=code, sector=sector)
+        if inner is not None and sector == inner.sector and code == inner.code:
+            entity = replace(
+                entity, identifier_id=inner.identifier_id, identifier_text=inner.identifier_text
+            )
+        if code is None and sector is None:
+            entity = self._fallback(span, words, head, day) or entity
         is_person = head.ent_type_ == "PERSON"
-        return Entity(entity_text=span.text, code=code, sector=sector), is_person
+        return entity, is_person
 
-    def _refine(self, entity: Entity, span: Span, head: Token) -> Entity:
-        """A country named with an agent noun: "the Ukrainian army" -> UKR MIL."""
-        if entity.sector is None:
-            sector = self._sector(span, head)
-            if sector:
-                return _with(entity, sector=sector)
-        return entity
-
-    def _person(self, span: Span, head: Token, day: dt.date | None) -> Entity | None:
-        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+    def _person(self, words: list[Token], head: Token, day: dt.date | None) -> Entity | None:
+        if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title for t in words):
             return None
-        ent = _entity_of(head)
-        names = [ent.text] if ent is not None else []
-        names += [span.text, head.text]
-        for name in names:
+        for name in _person_candidates(self.kb, words, head):
             terms = self.kb.person_terms(name)
             if terms:
-                return _person_entity(span.text, terms, day)
+                return _person_entity(words_text(words), terms, day)
         return None
 
-    def _country_in(self, span: Span, head: Token) -> str | None:
-        for token in _evidence_tokens(span, head):
-            code = self.kb.adjective(token.text)
+    def _whole_name(self, words: list[Token], day: dt.date | None) -> KBEntry | None:
+        if not words or (len(words) == 1 and words[0].is_stop and words[0].is_lower):
+            return None  # "who", "us", "it" are not WHO, the US, IT
+        for text in (words_text(words), _joined(words)):
+            entry = self.kb.lookup(text, day)
+            if entry is not None:
+                return entry
+        return None
+
+    def _inner_name(self, words: list[Token], day: dt.date | None) -> KBEntry | None:
+        """The longest known organisation or seat named by some of the mention's words."""
+        n = len(words)
+        for size in range(n - 1, 0, -1):
+            for i in range(n - size + 1):
+                part = words[i : i + size]
+                if not any(_is_capitalised(t) for t in part) or _is_country_words(self.kb, part):
+                    continue
+                if part[0].is_punct or part[-1].is_punct:
+                    continue
+                entry = self.kb.lookup(words_text(part), day)
+                if entry is not None and entry.kind != "country":
+                    return entry
+        return None
+
+    def _country_in(
+        self,
+        span: Span,
+        head: Token,
+        day: dt.date | None,
+        *,
+        skip: KBEntry | None = None,
+        places: bool = True,
+    ) -> str | None:
+        """The country of the mention's modifiers; with `skip`, outside that inner name's words.
+
+        With `places`, a place name among the modifiers counts too ("Shanghai police").
+        """
+        tokens = [t for t in _evidence_tokens(span, head) if not _is_sponsor(t)]
+        if skip is not None:
+            tokens = [t for t in tokens if self.kb.lookup(t.text, day) != skip]
+        for token in tokens:
+            code = self._token_country(token, day)
             if code:
                 return code
-            entry = self.kb.lookup(token.text)
-            if entry is not None and entry.kind in ("country", "seat", "metonym"):
-                return entry.code
         for ent in span.doc.ents:
-            if span.start <= ent.start and ent.end <= span.end and ent.label_ in _ENT_LABELS:
-                entry = self.kb.lookup(ent.text)
+            if ent.label_ in _ENT_LABELS and all(
+                any(t.i == i for t in tokens) for i in range(ent.start, ent.end)
+            ):
+                entry = self.kb.lookup(ent.text, day)
                 if entry is not None:
                     return entry.code
                 code = self.kb.adjective(ent.text)
                 if code:
                     return code
+        return self._place_country(tokens, head) if places else None
+
+    def _token_country(self, token: Token, day: dt.date | None) -> str | None:
+        text = token.text
+        if "-" in text.strip("-"):
+            prefix, _, suffix = text.rpartition("-")
+            if suffix.casefold() in _OWNER_SUFFIXES:
+                text = prefix
+        code = self.kb.adjective(text)
+        if code:
+            return code
+        entry = self.kb.lookup(text, day)
+        if entry is not None and entry.kind in ("country", "seat", "metonym"):
+            return entry.code
         return None
 
-    def _sector(self, span: Span, head: Token) -> str | None:
-        sector = self.kb.agent_sector(head.text) or self.kb.agent_sector(head.lemma_)
-        if sector:
-            return sector
-        for token in reversed(list(_evidence_tokens(span, head))):
+    def _place_country(self, tokens: list[Token], head: Token) -> str | None:
+        """A place among the modifiers of an agent ("Shanghai police", "Oxford University").
+
+        Only with a gazetteer, only words other than the head, and never inside a
+        person's name (Borisov is also a town).
+        """
+        if self.places is None:
+            return None
+        for run in _proper_runs(tokens):
+            if any(t.ent_type_ == "PERSON" for t in run):
+                continue
+            for size in range(len(run), 0, -1):
+                for i in range(len(run) - size + 1):
+                    part = run[i : i + size]
+                    if any(t.i == head.i for t in part):
+                        continue
+                    place = self.places.resolve(words_text(part))
+                    if place is not None and place.country_code:
+                        return place.country_code
+        return None
+
+    def _sector(
+        self, words: list[Token], span: Span, head: Token, inner: KBEntry | None
+    ) -> str | None:
+        tail = self._agent_tail(words, head)
+        if inner is not None and inner.sector and inner.kind != "seat":
+            return inner.sector  # "Hamas fighters" REB, "CIA official" SPY
+        if tail:
+            return tail
+        for token in reversed(_evidence_tokens(span, head)):
             if token.i == head.i:
                 continue
-            sector = self.kb.agent_sector(token.text) or self.kb.agent_sector(token.lemma_)
+            sector = self._agent(token)
             if sector:
                 return sector
             entry = self.kb.lookup(token.text)
-            if entry is not None and entry.sector:
+            if entry is not None and entry.sector and entry.kind != "seat":
                 return entry.sector
-            if token.lower_ in _TITLES_GOV:
-                return "GOV"
+        return None
+
+    def _agent_tail(self, words: list[Token], head: Token) -> str | None:
+        """The sector of the longest agent term ending at the head ("trade unions")."""
+        end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
+        for i in range(end + 1):
+            part = words[i : end + 1]
+            sector = self.kb.agent_sector(words_text(part))
+            if sector is None and len(part) > 1:
+                sector = self.kb.agent_sector(" ".join([*(t.text for t in part[:-1]), head.lemma_]))
+            if sector:
+                return sector
+        return self._agent(head)
+
+    def _agent(self, token: Token) -> str | None:
+        return self.kb.agent_sector(token.text) or self.kb.agent_sector(token.lemma_)
+
+    def _fallback(
+        self, span: Span, words: list[Token], head: Token, day: dt.date | None
+    ) -> Entity | None:
+        """Last resorts: a town named as an actor, then fuzzy matches of names and agents."""
+        text = words_text(words)
+        named = [t for t in words if not t.is_punct]
+        if (
+            self.places is not None
+            and all(_is_capitalised(t) for t in named)
+            and not any(t.ent_type_ == "PERSON" for t in named)
+        ):
+            place = self.places.resolve(text)
+            if place is not None and place.country_code and place.resolution >= 3:
+                return Entity(entity_text=span.text, code=place.country_code, sector="CVL")
+        if any(_is_capitalised(t) for t in words):
+            key = self.kb.fuzzy_name(text)
+            if key is not None:
+                terms = self.kb.person_terms(key)
+                if terms:
+                    return _person_entity(span.text, terms, day)
+                entry = self.kb.lookup(key, day)
+                if entry is not None:
+                    return _from_entry(span.text, entry)
+        sector = self._fuzzy_agent(head)
+        return Entity(entity_text=span.text, sector=sector) if sector else None
+
+    def _fuzzy_agent(self, head: Token) -> str | None:
+        key = normalize_name(head.text)
+        if len(key) < _AGENT_FUZZY_MIN_LENGTH:
+            return None
+        best = process.extractOne(
+            key, self.kb.agents.keys(), scorer=fuzz.ratio, score_cutoff=_AGENT_FUZZY_SCORE
+        )
+        return self.kb.agents[best[0]] if best else None
+
+    # --------------------------------------------------------------- references
+    def _refer(
+        self,
+        entity: Entity,
+        span: Span,
+        head: Token,
+        day: dt.date | None,
+        memory: DocumentMemory,
+        index: int,
+        exclude: set[str],
+    ) -> Entity:
+        """Titles without a name: "the Ukrainian leader", "the president", "the government"."""
+        if entity.identifier_id:
+            return entity
+        words = _core(span)
+        if any(t.ent_type_ == "PERSON" for t in words):
+            return entity
+        title = _title_of(words, head)
+        if entity.sector == "ELI":  # "the former president": the last president named
+            ref = None
+            if title is not None and entity.code is None:
+                ref = memory.last(
+                    index, person=True, exclude=exclude, offices=_TITLE_OFFICES[title]
+                )
+            if ref is None:
+                return entity
+            return replace(
+                ref, entity_text=entity.entity_text, sector="ELI", office=_former(ref.office)
+            )
+        if title is not None:
+            return self._office_holder(entity, title, day, memory, index, exclude)
+        if entity.code is None and entity.sector == "GOV" and _is_definite(span, head):
+            code = memory.main_country(exclude)
+            if code:
+                return replace(entity, code=code)
+        return entity
+
+    def _office_holder(
+        self,
+        entity: Entity,
+        title: str,
+        day: dt.date | None,
+        memory: DocumentMemory,
+        index: int,
+        exclude: set[str],
+    ) -> Entity:
+        offices = _TITLE_OFFICES[title]
+        if entity.code is None:
+            ref = memory.last(index, person=True, exclude=exclude, offices=offices)
+            if ref is not None:
+                return replace(ref, entity_text=entity.entity_text, start=None, end=None)
+            code = memory.main_country(exclude)
+            if code is None:
+                return entity
+            entity = replace(entity, code=code)
+        holder = self._holder(entity.code or "", offices, day)
+        if holder is None or entity.sector not in (None, "GOV"):
+            return entity
+        return replace(
+            entity,
+            sector="GOV",
+            identifier_id=holder.identifier_id,
+            identifier_text=holder.name,
+            office=holder.office,
+        )
+
+    def _holder(
+        self, country: str, offices: tuple[str, ...], day: dt.date | None
+    ) -> PersonTerm | None:
+        if not offices:
+            return self.kb.leader_of(country, day)
+        for office in offices:
+            holders = self.kb.office_holders(country, office, day)
+            if holders:
+                return holders[-1]
         return None
 
 
-def _evidence_tokens(span: Span, head: Token) -> list[Token]:
-    """The mention's words plus possessives and appositions of the head."""
-    tokens = list(span)
+# ------------------------------------------------------------------ token helpers
+def _retarget(head: Token, span: Span) -> tuple[Token, Span]:
+    """A partitive names its "of" object: "members of SANDF" is SANDF, "several of the
+    largest trade unions" are unions."""
+    if head.lower_ in _PARTITIVES or head.pos_ == "NUM":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    start = min(obj.left_edge.i, obj.i)
+                    end = max(t.i for t in obj.subtree) + 1
+                    return obj, obj.doc[start:end]
+    return head, span
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head of a bare phrase: its root, or its last noun when the parser made a
+    verb the root ("wanted persons")."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return root
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else root
+
+
+def _of_object(head: Token) -> Token | None:
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _core(span: Span) -> list[Token]:
+    """The mention without leading articles, numbers and quantifiers ("two men" -> men)."""
+    words = list(span)
+    while words and (
+        words[0].dep_ in ("det", "predet", "case", "cc", "nummod", "quantmod")
+        or words[0].pos_ in ("DET", "NUM", "PUNCT")
+    ):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return words or list(span)
+
+
+def words_text(words: list[Token]) -> str:
+    """The text of some tokens of one document, with their spacing."""
+    if not words:
+        return ""
+    doc = words[0].doc
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+def _joined(words: list[Token]) -> str:
+    return " ".join(t.text for t in words if not t.is_punct)
+
+
+def _is_sponsor(token: Token) -> bool:
+    """A country word that names a sponsor, not the actor: "Iranian-backed militias"."""
+    if "-" in token.text.strip("-"):
+        return token.text.rpartition("-")[2].casefold() in _SPONSOR_SUFFIXES
+    return token.head.lower_ in _SPONSOR_SUFFIXES and token.dep_ in ("npadvmod", "compound")
+
+
+def _is_capitalised(token: Token) -> bool:
+    return any(ch.isupper() for ch in token.text)
+
+
+def _is_country_words(kb: KnowledgeBase, words: list[Token]) -> bool:
+    text = words_text(words)
+    return normalize_name(text) in kb.country_names or kb.adjective(text) is not None
+
+
+def _has_former(span: Span) -> bool:
+    for token in span:
+        lower = token.lower_
+        if lower in _FORMER or (lower.startswith("ex-") and len(lower) > 3):
+            return True
+    return False
+
+
+def _former(office: str | None) -> str | None:
+    if office is None or office.startswith("former "):
+        return office
+    return f"former {office}"
+
+
+def _person_candidates(kb: KnowledgeBase, words: list[Token], head: Token) -> list[str]:
+    """Names to look up: the PERSON entity, then the name without its titles.
+
+    Only titles and nationality words are dropped ("former President", "Ukrainian
+    leader"): a given name never is, so "Yuri Borisov" is not Boyko Borisov.
+    """
+    names: list[str] = []
+    ent = _entity_of(head)
+    if ent is not None and ent.label_ == "PERSON":
+        names.append(ent.text)
+    end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
+    start = end
+    while start > 0 and (words[start - 1].pos_ == "PROPN" or words[start - 1].is_punct):
+        start -= 1
+    name = words[start : end + 1]
+    while len(name) > 1 and _is_title_word(kb, name[0]):
+        name = name[1:]
+    names.append(words_text(name))
+    return names
+
+
+def _is_title_word(kb: KnowledgeBase, token: Token) -> bool:
+    """A title or nationality before a name: "President", "Gen.", "Foreign", "Ukrainian"."""
+    lower = token.lower_
+    return (
+        token.is_punct
+        or lower in _TITLE_WORDS
+        or lower in _FORMER
+        or lower in ("foreign", "defence", "defense", "deputy", "vice", "prime", "acting")
+        or kb.agent_sector(token.text) is not None
+        or kb.adjective(token.text) is not None
+    )
+
+
+def _evidence_tokens(span: Span, head: Token) -> list[Token]:
+    """The mention's words plus possessives, appositions and "of"/"in" phrases of the head."""
+    tokens = list(span)
+    seen = {t.i for t in tokens}
+    for child in head.children:
+        extra: Iterable[Token] = ()
         if child.dep_ == "poss":
-            tokens.extend(child.subtree)
+            extra = child.subtree
         elif child.dep_ == "appos":
-            tokens.extend(t for t in child.subtree if t.dep_ != "punct")
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            tokens.extend(child.subtree)
+            extra = (t for t in child.subtree if t.dep_ != "punct")
+        elif child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
+            extra = child.subtree
+        for token in extra:
+            if token.i not in seen:
+                seen.add(token.i)
+                tokens.append(token)
     return tokens
 
 
-def _name_candidates(span: Span, head: Token) -> list[str]:
-    names = [span.text]
-    ent = _entity_of(head)
-    if ent is not None:
-        names.append(ent.text)
-    names.append(head.text)
-    if head.lemma_ != head.text:
-        names.append(head.lemma_)
-    return names
+def _proper_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of capitalised words (place names are among them)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if _is_capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ") and not token.is_stop:
+            if current and token.i != current[-1].i + 1:
+                runs.append(current)
+                current = []
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _title_of(words: list[Token], head: Token) -> str | None:
+    """The office title a mention without a name consists of ("the Russian prime minister")."""
+    if head.pos_ == "PROPN" and head.lower_ not in _TITLE_WORDS:
+        return None
+    end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
+    for i in range(end + 1):
+        text = " ".join(t.lower_ for t in words[i : end + 1])
+        if text in _TITLE_OFFICES:
+            return text
+    return None
+
+
+def _is_definite(span: Span, head: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+
+
+def _unknown(text: str) -> Entity:
+    """A reference with nothing to refer to: an unidentified actor."""
+    return Entity(entity_text=text, sector="UNK")
 
 
 def _person_entity(text: str, terms: list[PersonTerm], day: dt.date | None) -> Entity:
     ordered = sorted(terms, key=lambda t: t.start)
     if day is None:
-        term = ordered[-1]
+        latest = max(t.start for t in ordered)
+        term = min((t for t in ordered if t.start == latest), key=_rank)
         return _term_entity(text, term, term.sector, term.office)
     current = [t for t in ordered if t.covers(day)]
     if current:
-        term = min(current, key=lambda t: _OFFICE_RANK.get(t.office, 9))
+        term = min(current, key=_rank)
         return _term_entity(text, term, term.sector, term.office)
     past = [t for t in ordered if t.end is not None and t.end < day]
     if past:
-        term = past[-1]
+        term = max(past, key=lambda t: (t.end or t.start, -_rank(t)))
         return _term_entity(text, term, "ELI", f"former {term.office}")
     return _term_entity(text, ordered[0], None, None)
 
 
-_OFFICE_RANK = {
-    "head of state and government": 0,
-    "head of state": 1,
-    "head of government": 2,
-    "foreign minister": 3,
-    "defence minister": 4,
-}
+def _rank(term: PersonTerm) -> int:
+    return _OFFICE_RANK.get(term.office, len(_OFFICE_RANK))
 
 
 def _term_entity(text: str, term: PersonTerm, sector: str | None, office: str | None) -> Entity:
@@ -282,27 +783,5 @@ def _from_entry(text: str, entry: KBEntry) -> Entity:
     )
 
 
-def _with(entity: Entity, *, sector: str) -> Entity:
-    return Entity(
-        entity_text=entity.entity_text,
-        code=entity.code,
-        sector=sector,
-        identifier_id=entity.identifier_id,
-        identifier_text=entity.identifier_text,
-        office=entity.office,
-        start=entity.start,
-        end=entity.end,
-    )
-
-
 def _replace_text(entity: Entity, text: str, start: int, end: int) -> Entity:
-    return Entity(
-        entity_text=text,
-        code=entity.code,
-        sector=entity.sector,
-        identifier_id=entity.identifier_id,
-        identifier_text=entity.identifier_text,
-        office=entity.office,
-        start=start,
-        end=end,
-    )
+    return replace(entity, entity_text=text, start=start, end=end)

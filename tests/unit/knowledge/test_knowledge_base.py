@@ -94,3 +94,86 @@ def test_bad_user_file_names_file_and_line(tmp_path: Path, content: str, message
     with pytest.raises(DataFileError) as info:
         KnowledgeBase.load([extra])
     assert "bad.csv" in str(info.value) and message in str(info.value)
+
+
+# ------------------------------------------------------------------ issue 4 additions
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Zhongnanhai", "CHN", "GOV"),
+        ("Downing Street", "GBR", "GOV"),
+        ("the Elysee", "FRA", "GOV"),
+        ("State Department", "USA", "GOV"),
+        ("Knesset", "ISR", "LEG"),
+        ("the Duma", "RUS", "LEG"),
+        ("Kyiv", "UKR", "GOV"),
+        ("United Nations", "UNO", None),
+        ("European Union", "EUR", None),
+        ("Amnesty International", "NGO", "SOC"),
+        ("Islamic State", "IMG", "REB"),
+        ("Transnistria", "MDA", "PRE"),
+        ("Northern Cyprus", "CYP", "PRE"),
+        ("Donetsk People's Republic", "UKR", "PRE"),
+        ("Kosovo", "XKX", None),
+        ("Yugoslavia", "SRB", None),
+        ("Palestinian Authority", "PSE", "GOV"),
+    ],
+)
+def test_seats_special_codes_and_breakaways(
+    kb: KnowledgeBase, text: str, code: str, sector: str | None
+) -> None:
+    entry = kb.lookup(text)
+    assert entry is not None and entry.code == code
+    assert entry.sector == sector
+
+
+def test_organisation_role_changes_with_the_date(kb: KnowledgeBase) -> None:
+    """Issue 4: the Taliban were rebels until 2021-08-15, then the de facto government."""
+    assert kb.lookup("Taliban", dt.date(2015, 1, 1)).sector == "REB"  # type: ignore[union-attr]
+    assert kb.lookup("Taliban", dt.date(2023, 1, 1)).sector == "GOV"  # type: ignore[union-attr]
+    assert kb.lookup("Taliban").sector == "GOV"  # type: ignore[union-attr]
+    assert kb.lookup("HTS", dt.date(2020, 1, 1)).sector == "REB"  # type: ignore[union-attr]
+
+
+def test_office_holders_and_leaders(kb: KnowledgeBase) -> None:
+    (holder,) = kb.office_holders("RUS", "foreign minister", dt.date(2010, 1, 1))
+    assert holder.name == "Sergei Lavrov"
+    assert kb.leader_of("UKR", dt.date(2025, 10, 17)).name == "Volodymyr Zelensky"  # type: ignore[union-attr]
+    assert kb.leader_of("GBR", dt.date(2020, 1, 1)).name == "Boris Johnson"  # type: ignore[union-attr]
+    assert kb.leader_of("RUS", dt.date(2010, 1, 1)).name == "Dmitry Medvedev"  # type: ignore[union-attr]
+
+
+def test_people_cover_ministers_of_sixty_countries(kb: KnowledgeBase) -> None:
+    terms = {t for ts in kb.people.values() for t in ts}
+    with_ministers = {
+        t.country for t in terms if t.office in ("foreign minister", "defence minister")
+    }
+    assert len(with_ministers) >= 60
+    assert {"USA", "RUS", "CHN", "GBR", "FRA", "UKR", "ISR", "IRN", "SYR"} <= with_ministers
+    assert all(t.end is None or t.start <= t.end for t in terms)
+
+
+def test_fuzzy_fallback_has_a_threshold(kb: KnowledgeBase) -> None:
+    assert kb.fuzzy_name("Ahlu Sunnah Waljama") == "ahlu sunna waljamaa"
+    assert kb.fuzzy_name("Volodymyr Zelenskyy") is not None
+    assert kb.fuzzy_name("Mongwalu Town Council") is None  # nothing close enough
+    assert kb.fuzzy_name("Omann") is None  # short names are never matched fuzzily
+    assert kb.fuzzy_name("Ahlu Sunnah Waljama", threshold=99.0) is None
+
+
+def test_user_file_replaces_every_shipped_entry_of_a_name(tmp_path: Path) -> None:
+    """A user line for the Taliban replaces both dated shipped lines."""
+    extra = tmp_path / "orgs.csv"
+    extra.write_text("name,aliases,code,sector\nTaliban,,AFG,REB\n")
+    kb = KnowledgeBase.load([extra])
+    assert kb.lookup("Taliban", dt.date(2024, 1, 1)).sector == "REB"  # type: ignore[union-attr]
+
+
+def test_user_countries_file_with_a_bad_leader_office(tmp_path: Path) -> None:
+    extra = tmp_path / "countries.csv"
+    extra.write_text(
+        "code,name,aliases,adjectives,capital,seats,fold_into,leader\n"
+        "XYZ,Examplia,Examplia,Examplian,,,,chief\n"
+    )
+    with pytest.raises(DataFileError, match=r"countries.csv:2: office 'chief'"):
+        KnowledgeBase.load([extra])
