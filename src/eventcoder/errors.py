@@ -4,8 +4,7 @@
     ├── ConfigError            a setting or a user data file is wrong
     ├── InputError             an input file or record cannot be read
     ├── ModelError             the spaCy model cannot be loaded
-    ├── DataFileError          a shipped or user knowledge file is malformed
-    └── StoreError             the event store cannot be opened, read or written
+    └── DataFileError          a shipped or user knowledge file is malformed
 
 Messages say what went wrong, where (file and line), and what to do about it.
 The CLI prints them without a traceback; the library lets them propagate.
@@ -19,7 +18,6 @@ __all__ = [
     "EventcoderError",
     "InputError",
     "ModelError",
-    "StoreError",
 ]
 
 
@@ -41,7 +39,3 @@ class ModelError(EventcoderError):
 
 class DataFileError(EventcoderError):
     """A knowledge or lexicon data file is malformed."""
-
-
-class StoreError(EventcoderError):
-    """The event store (a DuckDB file) cannot be opened, read or written."""

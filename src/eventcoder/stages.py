@@ -17,15 +17,9 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
-from eventcoder.resolve.attach import (
-    PlaceCandidate,
-    date_entities_for,
-    place_candidates,
-    target_candidates,
-    tense_of,
-)
+from eventcoder.resolve.attach import date_entities_for, place_entities_for, tense_of
 from eventcoder.resolve.dates import resolve_date
-from eventcoder.resolve.places import Gazetteer, unresolved_place
+from eventcoder.resolve.places import Gazetteer
 
 if TYPE_CHECKING:
     from eventcoder.pipeline import Work
@@ -124,16 +118,7 @@ def _present(entities: Iterable[Entity | None]) -> tuple[Entity, ...]:
 
 
 class PlaceStage:
-    """The event's place: a location attached to the event, resolved in the gazetteer.
-
-    Candidates come from `place_candidates` (closest tie to the event first); the
-    first that resolves wins, except that the more specific of two places in one
-    noun phrase wins ("Iraq's Nineveh province" -> Nineveh). A span the
-    entity recogniser calls a place but the gazetteer does not know is kept as an
-    unresolved place (no country, no coordinates): "her Reshimbagh residence".
-    Ambiguous names are resolved with the event's own countries first, then the
-    document's (see `Gazetteer.resolve`).
-    """
+    """The event's place: a location attached to the event, resolved in the gazetteer."""
 
     name = "places"
 
@@ -151,60 +136,24 @@ class PlaceStage:
         sent = doc[m.head].sent
         hints = [e.code for e in (*m.actors, *m.recipients) if e.code]
         hints += sorted(memory.countries, key=lambda c: -memory.countries[c])
-        arguments = [doc[i] for i in (*m.actor_heads, *m.recipient_heads)]
-        candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments)
-        if m.event in _TARGET_TYPES:
-            targets = target_candidates((doc[i] for i in m.recipient_heads), sent)
-            candidates = sorted([*candidates, *targets], key=lambda c: (c.level, c.fronted))
-        best: tuple[PlaceCandidate, Place] | None = None
-        for cand in candidates:
-            if best is not None and (cand.level, cand.fronted) > (best[0].level, best[0].fronted):
-                break
-            place = self._resolve(cand, hints)
-            if place is None or self._not_a_place(cand, place, m):
-                continue
-            if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
-                best = (cand, place)
-        return replace(m, place=best[1]) if best else m
+        for ent in place_entities_for(_anchor_tokens(doc, m), sent, used):
+            place = self._resolve(ent.text, hints, ent.start_char, ent.end_char)
+            if place is not None:
+                return replace(m, place=place)
+        return m
 
-    def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
-        """A target that is a country or unknown to the gazetteer ("attacked
-        Ukraine" names the victim), or a country or seat of power saying whose a
-        participant is ("Russia's army", "Kremlin aides", "U.S. sanctions")."""
-        if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
-            return True  # an owner: "the US embassy", "Australia's embassy"
-        if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
-            return False
-        if cand.span.root.i == cand.carrier:
-            return place.resolution == 1 or (place.geonameid is None and not cand.named)
-        if cand.role == 0:
-            return False
-        entry = self.kb.lookup(cand.span.text)
-        return place.resolution == 1 or (entry is not None and entry.kind in ("seat", "country"))
-
-    def _resolve(self, cand: PlaceCandidate, hints: list[str]) -> Place | None:
-        span = cand.span
-        text = span.text
+    def _resolve(self, text: str, hints: list[str], start: int, end: int) -> Place | None:
         entry = self.kb.lookup(text)
         if entry is not None and entry.kind in ("metonym", "organization"):
             return None
-        if not cand.named and self.kb.person_terms(text):
-            return None
-        place = self.gazetteer.resolve(
-            text, country_hints=hints, start=span.start_char, end=span.end_char
-        )
-        if place is None and cand.named:
-            return unresolved_place(text, span.start_char, span.end_char, span.label_)
-        return place
-
-
-#: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
-_TARGET_TYPES = frozenset({"ASSAULT"})
+        return self.gazetteer.resolve(text, country_hints=hints, start=start, end=end)
 
 
 def _argument_tokens(doc: Doc, m: EventMention) -> set[int]:
-    """Tokens that are the event's participants, never its place ("Moscow said")."""
-    used = {*m.actor_heads, *m.recipient_heads}
+    used: set[int] = set()
+    for i in (*m.actor_heads, *m.recipient_heads):
+        token = doc[i]
+        used.update(range(token.left_edge.i, token.i + 1))
     if m.source_head is not None:
         used.add(m.source_head)
     return used

@@ -66,7 +66,7 @@ from eventcoder.errors import ConfigError, DataFileError
 from eventcoder.knowledge.csvdata import data_path, read_rows, split_list
 from eventcoder.model import Place
 
-__all__ = ["Gazetteer", "normalize_place_name", "unresolved_place"]
+__all__ = ["Gazetteer", "normalize_place_name"]
 
 ALIAS_FILE = "place_aliases.csv"
 ALIAS_COLUMNS = ("alias", "name", "country_code")
@@ -142,25 +142,6 @@ def normalize_place_name(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         del words[0]
     return " ".join(words)
-
-
-def unresolved_place(text: str, start: int | None, end: int | None, label: str = "") -> Place:
-    """A place the text names but the gazetteer does not know ("the Reshimbagh area").
-
-    No country, no coordinates, no GeoNames id; the level is read from the name's
-    last word ("X district" 3, "X province" 2), a facility (entity label FAC) is 5
-    (sub-city), anything else 4 (a locality).
-    """
-    last = normalize_place_name(text).rpartition(" ")[2]
-    resolution = 5 if label == "FAC" else _AREA_WORDS.get(last, 4)
-    return Place(
-        extracted_place=text,
-        resolved_place=text,
-        country_code=None,
-        resolution=resolution,
-        start=start,
-        end=end,
-    )
 
 
 @dataclass(frozen=True, slots=True)
