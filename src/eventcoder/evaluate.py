@@ -10,6 +10,7 @@ counts as found when any event of the sentence has it.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Report:
     def calibration(self) -> list[tuple[float, float, int, float]]:
         """Rows (low, high, events, precision) over CONFIDENCE_BINS."""
         rows = []
-        for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], strict=False):
+        for low, high in itertools.pairwise(CONFIDENCE_BINS):
             right = [ok for c, ok in self.judged if low <= c < high or (high == 1.0 and c == 1.0)]
             if right:
                 rows.append((low, high, len(right), sum(right) / len(right)))

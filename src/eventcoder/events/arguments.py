@@ -219,9 +219,9 @@ _QUANTITY_HEADS = frozenset(
 def content_head(token: Token) -> Token:
     """The participant a quantity or group noun stands for ("thousands of Kurds" -> Kurds)."""
     for _ in range(3):
-        if token.lemma_.casefold() not in _QUANTITY_HEADS and token.lower_ not in _QUANTITY_HEADS:
-            if token.pos_ != "NUM":
-                return token
+        counting = token.lemma_.casefold() in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS
+        if not counting and token.pos_ != "NUM":
+            return token
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if pobj is None:

@@ -37,7 +37,8 @@ def test_commitments_are_coded_as_the_statement(coder, text: str, expected: str)
 
 
 def test_the_promised_act_is_kept_as_embedded_event(coder) -> None:  # type: ignore[no-untyped-def]
-    (event,) = coder.code_text("Japan will send 50 million dollars in aid to Sudan.", date="2025-01-01")
+    text = "Japan will send 50 million dollars in aid to Sudan."
+    (event,) = coder.code_text(text, date="2025-01-01")
     assert event.event == ("AGREE",)
     assert event.extra["embedded_event"]["event"] == "AID"
     assert event.to_dict()["embedded_event"]["aux_mode"] == "future"
@@ -47,7 +48,7 @@ def test_the_promised_act_is_kept_as_embedded_event(coder) -> None:  # type: ign
     ("text", "event", "aux_mode"),
     [
         ("Trump is weighing whether to send Tomahawk missiles to Kyiv.", "AID", "hypothetical"),
-        ("Iran could resume talks with the IAEA if sanctions are lifted.", "CONSULT", "hypothetical"),
+        ("Iran could resume talks with the IAEA if sanctions end.", "CONSULT", "hypothetical"),
     ],
 )
 def test_deliberation_is_not_a_commitment(coder, text: str, event: str, aux_mode: str) -> None:  # type: ignore[no-untyped-def]
