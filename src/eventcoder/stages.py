@@ -11,15 +11,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
-from eventcoder.resolve.attach import date_entities_for, place_entities_for, tense_of
-from eventcoder.resolve.dates import resolve_date
-from eventcoder.resolve.places import Gazetteer
+from eventcoder.resolve.attach import (
+    PlaceCandidate,
+    anaphoric_time_for,
+    date_entities_for,
+    place_candidates,
+    target_candidates,
+    tense_of,
+)
+from eventcoder.resolve.dates import find_dates, resolve_date
+from eventcoder.resolve.places import Gazetteer, unresolved_place
 
 if TYPE_CHECKING:
     from eventcoder.pipeline import Work
@@ -33,7 +40,12 @@ def _anchor_tokens(doc: Doc, m: EventMention) -> list[Token]:
 
 
 class DateStage:
-    """The event's date: an attached time expression, else the publication date."""
+    """The event's date: an attached time expression, else the publication date.
+
+    An event placed in the time of one told before ("During the call, the leaders
+    agreed ...") takes that event's date. A date well before publication (its period
+    ends more than `historical_days` before) makes the event historical.
+    """
 
     name = "dates"
 
@@ -42,25 +54,49 @@ class DateStage:
 
     def __call__(self, work: Work) -> Work:
         dct = work.article.date
-        mentions = [self._date(work.doc, m, dct) for m in work.mentions]
+        mentions: list[EventMention] = []
+        told: DateRef | None = None  # the last date an expression gave, for "during the call"
+        for m in work.mentions:
+            dated = self._date(work.doc, m, dct, told)
+            if dated.date is not None and not dated.date.defaulted:
+                told = dated.date
+            mentions.append(dated)
         return replace(work, mentions=tuple(mentions))
 
-    def _date(self, doc: Doc, m: EventMention, dct: dt.date | None) -> EventMention:
+    def _date(
+        self, doc: Doc, m: EventMention, dct: dt.date | None, told: DateRef | None
+    ) -> EventMention:
         if dct is None:
             return m
         anchors = _anchor_tokens(doc, m)
         sent = doc[m.head].sent
         tense = tense_of(doc[m.governor])
         for ent in date_entities_for(anchors, sent):
-            ref = resolve_date(ent.text, dct, tense=tense)
+            ref = _resolve_entity(ent, dct, tense)
             if ref is not None:
-                ref = replace(ref, text=ent.text, start=ent.start_char, end=ent.end_char)
                 return replace(m, date=ref, aux_mode=m.aux_mode or self._historical(ref, dct))
+        phrase = anaphoric_time_for(anchors) if told is not None else None
+        if told is not None and phrase is not None:
+            ref = replace(told, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+            return replace(m, date=ref, aux_mode=m.aux_mode or self._historical(ref, dct))
         return replace(m, date=DateRef(value=dct, precision="day", defaulted=True))
 
     def _historical(self, ref: DateRef, dct: dt.date) -> str | None:
         end = ref.enddate or _period_end(ref)
         return "historical" if end < dct - self.historical else None
+
+
+def _resolve_entity(ent: Span, dct: dt.date, tense: str) -> DateRef | None:
+    """The entity as one expression, else the first expression inside it ("for
+    several months last year" -> last year), with offsets into the document."""
+    ref = resolve_date(ent.text, dct, tense=tense)
+    if ref is not None:
+        return replace(ref, text=ent.text, start=ent.start_char, end=ent.end_char)
+    inner = find_dates(ent.text, dct)
+    if not inner or inner[0].start is None or inner[0].end is None:
+        return None
+    start, end = ent.start_char + inner[0].start, ent.start_char + inner[0].end
+    return replace(inner[0], start=start, end=end)
 
 
 def _period_end(ref: DateRef) -> dt.date:
@@ -118,7 +154,17 @@ def _present(entities: Iterable[Entity | None]) -> tuple[Entity, ...]:
 
 
 class PlaceStage:
-    """The event's place: a location attached to the event, resolved in the gazetteer."""
+    """The event's place: a location attached to the event, resolved in the gazetteer.
+
+    Candidates come from `place_candidates` (closest tie to the event first); the
+    first that resolves wins, except that the more specific of two places in one
+    noun phrase wins ("Iraq's Nineveh province" -> Nineveh). A span the
+    entity recogniser calls a place but the gazetteer does not know is kept as an
+    unresolved place (no country, no coordinates): "her Reshimbagh residence".
+    Ambiguous names are resolved with the event's own countries first, then those
+    of the document's other place names and actors, and the regions it names
+    (see `Gazetteer.resolve`).
+    """
 
     name = "places"
 
@@ -127,33 +173,117 @@ class PlaceStage:
         self.kb = kb
 
     def __call__(self, work: Work) -> Work:
-        memory = work.memory
-        mentions = [self._place(work.doc, m, memory) for m in work.mentions]
+        doc = work.doc
+        names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        actor_countries = sorted(work.memory.countries, key=lambda c: -work.memory.countries[c])
+        mentions = [self._place(doc, m, names, actor_countries) for m in work.mentions]
         return replace(work, mentions=tuple(mentions))
 
-    def _place(self, doc: Doc, m: EventMention, memory: DocumentMemory) -> EventMention:
+    def _place(
+        self, doc: Doc, m: EventMention, names: list[str], actor_countries: list[str]
+    ) -> EventMention:
         used = _argument_tokens(doc, m)
         sent = doc[m.head].sent
-        hints = [e.code for e in (*m.actors, *m.recipients) if e.code]
-        hints += sorted(memory.countries, key=lambda c: -memory.countries[c])
-        for ent in place_entities_for(_anchor_tokens(doc, m), sent, used):
-            place = self._resolve(ent.text, hints, ent.start_char, ent.end_char)
-            if place is not None:
-                return replace(m, place=place)
-        return m
+        own = [e.code for e in (*m.actors, *m.recipients) if e.code]
+        arguments = [doc[i] for i in (*m.actor_heads, *m.recipient_heads)]
+        candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments)
+        if m.event in _TARGET_TYPES or doc[m.head].lemma_ in _TARGET_WORDS:
+            targets = target_candidates((doc[i] for i in m.recipient_heads), sent)
+            candidates = sorted([*candidates, *targets], key=lambda c: (c.level, c.fronted))
+        best: tuple[PlaceCandidate, Place] | None = None
+        for cand in candidates:
+            if best is not None and (cand.level, cand.fronted) > (best[0].level, best[0].fronted):
+                break
+            place = self._resolve(cand, own, names, actor_countries)
+            if place is None or self._not_a_place(cand, place, m):
+                continue
+            if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
+                best = (cand, place)
+        return replace(m, place=best[1]) if best else m
 
-    def _resolve(self, text: str, hints: list[str], start: int, end: int) -> Place | None:
+    def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
+        """A target that is a country or unknown to the gazetteer ("attacked
+        Ukraine" names the victim), or a country or seat of power saying whose a
+        participant is ("Russia's army", "Kremlin aides", "U.S. sanctions")."""
+        if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
+            return True  # an owner: "the US embassy", "Australia's embassy"
+        if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
+            return False
+        if cand.span.root.i == cand.carrier:
+            return place.resolution == 1 or (place.geonameid is None and not cand.named)
+        if cand.role == 0:
+            return False
+        entry = self.kb.lookup(cand.span.text)
+        return place.resolution == 1 or (entry is not None and entry.kind in ("seat", "country"))
+
+    def _resolve(
+        self, cand: PlaceCandidate, own: list[str], names: list[str], actor_countries: list[str]
+    ) -> Place | None:
+        span = cand.span
+        text = span.text
         entry = self.kb.lookup(text)
-        if entry is not None and entry.kind in ("metonym", "organization"):
+        kinds = ("organization", "metonym") if cand.role else ("organization",)
+        if entry is not None and entry.kind in kinds:
+            return None  # "Hamas", "Brussels officials"; but "a meeting in Brussels" is a place
+        if not cand.named and (self.kb.person_terms(text) or self.kb.adjective(text)):
             return None
-        return self.gazetteer.resolve(text, country_hints=hints, start=start, end=end)
+        context = self.gazetteer.document_context(names, leave_out=text)
+        place = self.gazetteer.resolve(
+            text,
+            country_hints=[*own, *context.countries, *actor_countries],
+            region_hints=context.regions,
+            document_countries=context.countries,
+            start=span.start_char,
+            end=span.end_char,
+        )
+        if place is None and cand.named:
+            area_word = span.doc[cand.carrier].text if cand.area else ""
+            place = unresolved_place(
+                text, span.start_char, span.end_char, span.label_, area_word=area_word
+            )
+            place = self._with_phrase_country(place, cand)
+            if place.country_code is None and context.votes[:1] >= (2,) and len(context.votes) == 1:
+                # an article naming places of one country only: its unknown villages are in it
+                code = context.countries[0]
+                place = replace(place, country_code=code, country=self.gazetteer.country_name(code))
+        return place
+
+    def _with_phrase_country(self, place: Place, cand: PlaceCandidate) -> Place:
+        """An unknown place takes the country its own phrase names: "Afghanistan's
+        Spin Boldak district", "the Syrian town of X", "X, Sudan"."""
+        carrier = cand.span.doc[cand.carrier]
+        first, last = carrier.left_edge.i, carrier.right_edge.i
+        for ent in carrier.doc.ents:
+            if ent.start < first or ent.end > last + 1 or ent.start == cand.span.start:
+                continue
+            if ent.label_ == "NORP":
+                code = self.kb.adjective(ent.text)
+            elif ent.label_ == "GPE":
+                code = self.gazetteer.country_of(ent.text)
+            else:
+                code = None
+            if code:
+                return replace(place, country_code=code, country=self.gazetteer.country_name(code))
+        return place
+
+
+#: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
+_TARGET_TYPES = frozenset({"ASSAULT"})
+#: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
+_TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive"})
+#: Meeting nouns whose place-name compound is the venue.
+_VENUE_NOUNS = frozenset(
+    {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}
+)
 
 
 def _argument_tokens(doc: Doc, m: EventMention) -> set[int]:
-    used: set[int] = set()
-    for i in (*m.actor_heads, *m.recipient_heads):
-        token = doc[i]
-        used.update(range(token.left_edge.i, token.i + 1))
+    """Tokens that are the event's participants, never its place ("Moscow said"),
+    except the name of a meeting's venue ("the Alaska summit", "the Doha talks")."""
+    used = {*m.actor_heads, *m.recipient_heads}
+    trigger = doc[m.head]
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _VENUE_NOUNS:
+        used -= {c.i for c in trigger.children if c.dep_ == "compound" and c.ent_type_ == "GPE"}
     if m.source_head is not None:
         used.add(m.source_head)
     return used

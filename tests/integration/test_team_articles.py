@@ -1,4 +1,11 @@
-"""Multi-sentence team articles: event dates and places (issue 2, floor to be raised)."""
+"""Multi-sentence team articles: event dates and places (issues 2 and 5).
+
+Articles 07-10 were written for issue 5: weekday names by tense, "last week",
+"earlier this month", "late last month", seasons, "in the past eight months",
+"-based" groups, "the town of X", unknown villages, visits and capitals as actors.
+Floors: 0.68 of dates and 0.47 of places were right when they were added; the floors
+sit a little lower because event and actor extraction change under them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from tests.conftest import GOLD
 
 pytestmark = pytest.mark.model
 
-DATE_FLOOR = 0.55  # share of expected events found with the right type and date
+DATE_FLOOR = 0.6  # share of expected events found with the right type and date
 PLACE_FLOOR = 0.15  # measured 3/17 after the issue-3 event changes; issue 5 raises it
 
 

@@ -2,31 +2,140 @@
 
 A DATE entity belongs to the event whose trigger (or governing verb, or a
 folded-in embedded event) it modifies: "phoned Trump on Thursday", "the summit
-last August". A place belongs to an event when a locative preposition attaches
-it to the trigger or to one of the trigger's own arguments ("struck a refinery
-in Samara", "a summit in Budapest"), or when it modifies a noun trigger ("the
-Alaska summit"). Capitals used as actors ("Moscow said") are never places.
+last August"; failing that, to the clause the event hangs from ("shelling hit a
+bus on Thursday, killing 8": the killing is on Thursday too).
+
+A place belongs to an event when the parse ties it to the event, and the
+candidates are ranked by how closely (`PlaceCandidate.level`):
+
+0. a locative preposition attaches it to the trigger or to one of the trigger's
+   own arguments ("struck a refinery in Samara", "a summit in Budapest"), or it
+   modifies a noun trigger ("the Alaska summit");
+1. it is attached the same way to a verb of the event's own clause chain: a verb
+   the trigger continues ("hit a bus in Donetsk, killing 8"), one coordinated with
+   it ("was shot and killed in a camp"), or it is the object of the trigger
+   ("stormed the village of Mainok");
+2. it locates the event's actor or recipient ("police in Nairobi arrested",
+   "a Gaza-based group fired");
+3. a fronted phrase sets the scene of the whole sentence ("In Mosul, police
+   said gunmen shot ...").
+
+A place is reached through the noun phrase that carries it: "the city of
+Nablus", "her Reshimbagh residence", "Iraq's Nineveh province", "Sarajevo's
+streets". Places never come from a reporting verb's own phrases ("said in
+Moscow that ..."), and capitals used as actors ("Moscow said") are never places:
+the caller excludes the event's argument tokens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-__all__ = ["date_entities_for", "place_entities_for", "tense_of"]
+__all__ = [
+    "PlaceCandidate",
+    "anaphoric_time_for",
+    "clause_relatives",
+    "date_entities_for",
+    "place_candidates",
+    "target_candidates",
+    "tense_of",
+]
 
 _LOCATIVE = frozenset(
     {"in", "near", "at", "outside", "inside", "around", "across", "along", "off", "over",
-     "into", "onto", "on", "within", "throughout", "from", "to", "towards", "toward"}
+     "into", "onto", "on", "within", "throughout", "from", "to", "towards", "toward",
+     "beside", "behind", "outside of", "nearby", "between", "among", "amid", "through",
+     "beyond", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "above", "under", "below", "past", "via"}
+)  # fmt: skip
+#: Prepositions that name a place only after movement words ("travelled to Beijing").
+_DIRECTIONAL = frozenset({"to", "from", "towards", "toward", "into", "onto", "via"})
+#: These locate only buildings and streets ("on Main Street"), not "on Iran".
+_WEAK_LOCATIVE = frozenset({"on", "over", "past", "above", "under", "below"})
+_MOTION = frozenset(
+    {"travel", "trip", "visit", "arrive", "fly", "journey", "go", "come", "return", "head",
+     "move", "march", "flee", "deploy", "send", "dispatch", "evacuate", "smuggle", "drive",
+     "sail", "walk", "cross", "advance", "push", "infiltrate", "transfer", "deport", "fire",
+     "launch", "shell", "retreat", "withdraw", "escape", "enter", "stretch"}
 )  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative"})
+#: Words after which "on"/"against" name the place struck ("raids on Fallujah").
+_ASSAULT_WORDS = frozenset(
+    {"raid", "attack", "assault", "strike", "airstrike", "offensive", "bombing",
+     "bombardment", "shelling", "advance", "push", "march", "crackdown", "fire",
+     "drone", "missile", "rocket", "air", "airstrikes"}
+)  # fmt: skip
+#: Entity labels the small model often gives places ("Nineveh" as PERSON): such a
+#: span is a candidate only when the gazetteer knows it (`PlaceCandidate.named`).
+_WEAK_LABELS = frozenset({"PERSON", "ORG"})
+_ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Nouns through which "the X of PLACE" names PLACE ("the city of Nablus").
+_AREA_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "state", "county",
+     "capital", "area", "outskirts", "suburb", "suburbs", "center", "centre", "heart",
+     "streets", "street", "neighbourhood", "neighborhood", "port", "island", "islands",
+     "governorate", "oblast", "municipality", "prefecture", "territory", "enclave",
+     "border", "borders", "part", "parts", "north", "south", "east", "west", "coast",
+     "countryside", "vicinity", "west bank", "camp", "township", "valley", "desert",
+     "mountains", "hills", "shores", "waters", "gulf", "strip", "peninsula", "kingdom",
+     "republic", "emirate", "precinct", "quarter", "regions", "provinces", "areas",
+     "towns", "villages", "cities", "districts", "states", "countries", "country",
+     "nation", "entrance", "side", "edge", "rest", "eastern", "western", "northern",
+     "southern", "central", "downtown", "zone", "front", "frontline", "settlement",
+     "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
+     "neighborhoods", "block", "estate", "commune", "canton", "municipalities"}
+)  # fmt: skip
+#: Verbs whose own phrases say where something was said, not where the event was.
+_REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm",
+     "accuse", "allege", "deny", "warn", "insist", "declare", "write", "reveal", "quote",
+     "cite", "show", "indicate", "believe", "think", "know"}
+)  # fmt: skip
+_CLAUSE_UP = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
+_CLAUSE_DOWN = frozenset({"conj", "xcomp"})
+#: Subordinate clauses that happen with the event ("killed when a bomb hit a bus").
+_WITH_MARKS = frozenset({"when", "as", "while", "after"})
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "outside", "near", "close"}
+)  # fmt: skip
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+class PlaceCandidate(NamedTuple):
+    """A span that may be the event's place, with how closely it is tied to the event.
+
+    `level` 0 (the event's own words) .. 3 (the sentence's scene); `named` is True
+    when the entity recogniser calls it a place, False when only a gazetteer hit
+    should make it one (a proper noun after "in", a place it labelled PERSON).
+    `carrier` is the token index of the noun phrase that carries it and `role`
+    how it hangs from that phrase (0 the phrase itself, "the town of X" or
+    "X-based", 1 an apposition, 2 a compound, 3 an adjective, 4 a possessor): of two places in one
+    phrase the lower role is the more specific ("Iraq's Nineveh province",
+    "the West Bank town of Tulkarm"); 5 is a container reached through a second
+    area word ("the Zahra neighbourhood of the port city of Jiddah"). `fronted`
+    marks a sentence-opening scene ("In Dagestan, police shot two gunmen in the
+    town of Buinaksk"), which yields to a place attached further in.
+    """
+
+    span: Span
+    level: int
+    named: bool
+    carrier: int
+    role: int = 0
+    fronted: bool = False
+    area: bool = False  # the carrier is an area word ("province", "town", "outskirts")
 
 
 def _anchor(token: Token) -> Token:
-    """The content word an expression hangs from, past its preposition."""
+    """The content word an expression hangs from, past its preposition (and past the
+    noun it modifies: "on Wednesday evening")."""
+    while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
+        token = token.head
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
         return head.head
@@ -34,57 +143,295 @@ def _anchor(token: Token) -> Token:
 
 
 def date_entities_for(heads: Iterable[Token], sent: Span) -> list[Span]:
-    """DATE entities of the sentence attached to any of `heads`."""
-    targets = {t.i for t in heads}
-    found = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    """DATE (and TIME: "Wednesday night") entities of the sentence attached to any of
+    `heads` or, failing that, to the event's clause chain (see the module doc)."""
+    heads = list(heads)
+    for targets in ({t.i for t in heads}, {t.i for t in clause_relatives(heads)}):
+        found = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            anchor = _anchor(ent.root)
+            if anchor.i in targets or (anchor.dep_ in _ARG_DEPS and anchor.head.i in targets):
+                found.append(ent)
+        if found:
+            return found
+    return []
+
+
+#: Nouns that, with "the", refer back to an event told before ("during the call").
+_EVENT_NOUNS = frozenset(
+    {"call", "conversation", "talks", "meeting", "visit", "summit", "phone", "attack",
+     "clashes", "raid", "strike", "strikes", "fighting", "protest", "protests", "rally",
+     "session", "interview", "exchange", "discussion", "discussions", "negotiations",
+     "operation", "offensive", "assault", "bombing", "shelling", "incident", "ceremony"}
+)  # fmt: skip
+_DURING = frozenset({"during", "at", "in", "throughout", "on"})
+
+
+def anaphoric_time_for(heads: Iterable[Token]) -> Span | None:
+    """A phrase placing the event in the time of one told before: "during the call",
+    "at the meeting" (a definite event noun after "during", "at", "in")."""
+    heads = list(heads)
+    for verb in [*heads, *clause_relatives(heads)]:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _DURING:
+                continue
+            for noun in prep.children:
+                definite = any(c.lower_ in ("the", "that", "this") for c in noun.children)
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in _EVENT_NOUNS and definite:
+                    return verb.doc[prep.i : noun.right_edge.i + 1]
+    return None
+
+
+def clause_relatives(heads: Iterable[Token]) -> list[Token]:
+    """Verbs of the event's clause chain, not the event words themselves.
+
+    Up through continuing and coordinated clauses ("hit a bus, killing 8": from
+    killing to hit), at most three steps and never into a reporting verb; down to
+    verbs coordinated with them ("shot and killed"). A coordinated clause with its
+    own subject is another event ("police shot X and agents captured Y in Puebla").
+    """
+    own = {t.i for t in heads}
+    found: dict[int, Token] = {}
+    for token in heads:
+        node = token
+        for _ in range(3):
+            head = node.head
+            if node.dep_ not in _CLAUSE_UP or head.i == node.i or head.lemma_ in _REPORTING:
+                break
+            if node.dep_ == "conj" and _has_subject(node):
+                break
+            found.setdefault(head.i, head)
+            node = head
+    for token in [*heads, *found.values()]:
+        for child in token.children:
+            if child.pos_ not in _VERBAL or (child.dep_ == "conj" and _has_subject(child)):
+                continue
+            if child.dep_ in _CLAUSE_DOWN or _concurrent(child):
+                found.setdefault(child.i, child)
+    return [t for i, t in sorted(found.items()) if i not in own]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _concurrent(clause: Token) -> bool:
+    """An adverbial clause introduced by "when", "as" or "while"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _WITH_MARKS for c in clause.children
+    )
+
+
+def place_candidates(
+    heads: Iterable[Token],
+    sent: Span,
+    exclude: set[int],
+    arguments: Iterable[Token] = (),
+) -> list[PlaceCandidate]:
+    """Places of the sentence tied to the event, best first (level, then position).
+
+    `heads` are the event's words (trigger head, governor, folded-in events);
+    `exclude` the token indices of its actors and recipients, never places
+    themselves; `arguments` their head tokens, whose own locatives are level 2.
+    Level 1 also takes the locatives of a subject that is not an actor ("a bomb
+    near Karrada killed").
+    """
+    heads = list(heads)
+    arguments = list(arguments)
+    relatives = clause_relatives(heads)
+    tiers = (
+        {t.i for t in heads},
+        {t.i for t in relatives} | _instruments([*heads, *relatives], arguments),
+        {t.i for t in arguments},
+    )
+    found: list[PlaceCandidate] = []
+    for span, named in _place_spans(sent):
+        if any(i in exclude for i in range(span.start, span.end)):
             continue
-        anchor = _anchor(ent.root)
-        if anchor.i in targets or (anchor.dep_ in _ARG_DEPS and anchor.head.i in targets):
-            found.append(ent)
+        candidate = _tie(span, named, tiers, heads)
+        if candidate is not None:
+            found.append(candidate)
+    found.sort(key=lambda c: (c.level, c.fronted, c.span.start))
     return found
 
 
-def place_entities_for(heads: Iterable[Token], sent: Span, exclude: set[int]) -> list[Span]:
-    """Place entities attached to any of `heads` or to their direct arguments."""
-    targets = {t.i for t in heads}
-    found = []
+def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
+    """Entity spans that may be places, then proper-noun runs no entity covers."""
+    covered: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS or any(i in exclude for i in range(ent.start, ent.end)):
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in _PLACE_LABELS:
+            # LOC spans the gazetteer does not know are mostly regions of the world
+            # ("the Middle East") or waters: kept only when it knows them
+            yield ent, ent.label_ != "LOC"
+        elif ent.label_ in _WEAK_LABELS:
+            yield ent, False
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        if doc[i].pos_ != "PROPN" or i in covered:
+            i += 1
             continue
-        root = ent.root
-        if root.dep_ == "compound" and root.head.i in targets:
-            found.append(ent)
-            continue
-        prep = root.head
-        if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-            continue
-        if prep.lower_ in ("to", "from", "towards", "toward", "into", "onto") and not _motion(prep):
-            continue
-        if _reaches(prep.head, targets):
-            found.append(ent)
+        j = i
+        while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
+            j += 1
+        yield doc[i : j + 1], False
+        i = j + 1
+
+
+#: How a place hangs from the phrase carrying it -> its role (see PlaceCandidate).
+_ROLES = {"of": 0, "npadvmod": 0, "appos": 1, "compound": 2, "nmod": 2, "amod": 3, "poss": 4}
+
+
+def _modifies(node: Token, head: Token) -> bool:
+    """`node` is a modifier of a noun phrase: "Reshimbagh residence", "Gaza-based"."""
+    if node.dep_ == "npadvmod":
+        return head.lower_ in ("based", "born", "led", "backed")
+    return node.dep_ in ("compound", "poss", "nmod", "amod", "appos") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+        "VERB",
+    )
+
+
+def _carrier(root: Token) -> tuple[Token, int]:
+    """The noun phrase head that carries a place name, and the role of the name in it:
+    "Nablus" -> "city" in "the city of Nablus", "Reshimbagh" -> "residence",
+    "Gaza" -> "group" in "a Gaza-based group"."""
+    node, role, hops = root, 0, 0
+    for step in range(4):
+        head = node.head
+        if head.i == node.i:
+            break
+        if _modifies(node, head):
+            relation = node.dep_
+        elif (
+            node.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lower_ in _AREA_NOUNS
+            and head.head.i != head.i
+        ):
+            relation, head = "of", head.head
+            hops += 1
+        else:
+            break
+        if step == 0:
+            role = _ROLES[relation]
+        node = head
+    return node, (5 if hops > 1 else role)
+
+
+def _tie(
+    span: Span, named: bool, tiers: tuple[set[int], ...], heads: list[Token]
+) -> PlaceCandidate | None:
+    """The candidate if the place is tied to the event (module doc), else None.
+
+    A span only the gazetteer can make a place (`named` False) must come after a
+    locative preposition or an area noun ("the town of Omagh"): "murdered by her
+    husband, Ramu" is no place.
+    """
+    carrier, role = _carrier(span.root)
+    lifted = carrier.i != span.root.i
+    named = named or _area_named(span.root)
+    area = carrier.lower_ in _AREA_NOUNS
+    prep = carrier.head
+    if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
+        prep = carrier  # "on a road north of Kabul": the direction word locates its head
+    elif carrier.dep_ != "pobj" or prep.dep_ != "prep" or not _locative(prep, span):
+        if not named:
+            return None
+        if carrier.i in tiers[0] and lifted:
+            return PlaceCandidate(span, 0, named, carrier.i, role, area=area)  # "the Alaska summit"
+        if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0]:
+            level = 0 if carrier.lower_ in _AREA_NOUNS else 1  # "stormed the village of X"
+            return PlaceCandidate(span, level, named, carrier.i, role, area=area)
+        if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
+            return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
+        return None
+    anchor = prep.head
+    fronted = _fronted(prep, span.sent)
+    for level, targets in enumerate(tiers[:3]):
+        if _reaches(anchor, targets):
+            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area)
+    if fronted and any(anchor in h.ancestors for h in heads):
+        return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area)
+    return None
+
+
+def _instruments(verbs: Iterable[Token], arguments: list[Token]) -> set[int]:
+    """Subjects of the event's verbs that are not its actors: what struck, not who
+    ("a bomb near Karrada killed one soldier", "the blast in Pristina destroyed")."""
+    taken = {t.i for t in arguments}
+    return {
+        c.i
+        for verb in verbs
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.i not in taken and c.pos_ == "NOUN"
+    }
+
+
+def _area_named(root: Token) -> bool:
+    """The phrase itself says the name is a place: "the town of X", "X province"."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lower_ in _AREA_NOUNS and head.head.i != head.i
+    return root.dep_ == "compound" and head.lower_ in _AREA_NOUNS and head.i != root.i
+
+
+def target_candidates(targets: Iterable[Token], sent: Span) -> list[PlaceCandidate]:
+    """The places among an event's targets ("shelled Kharkiv", "Baghdad was bombed",
+    "attacked Bama Town"); the caller decides which events have targets that are
+    places. Only those whose last word is an area word are kept when the
+    gazetteer does not know them."""
+    found = []
+    spans = [(span, named) for span, named in _place_spans(sent) if span.label_ != "PERSON"]
+    for token in targets:
+        for span, _named in spans:
+            if span.start <= token.i < span.end:
+                area = span[-1].lower_ in _AREA_NOUNS
+                found.append(PlaceCandidate(span, 1, area, token.i, area=area))
+                break
     return found
+
+
+def _locative(prep: Token, span: Span) -> bool:
+    word = prep.lower_
+    if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
+        return span.label_ in _PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
+    if word not in _LOCATIVE:
+        return False
+    if word in _DIRECTIONAL:
+        return prep.head.lemma_ in _MOTION
+    if word in _WEAK_LOCATIVE:
+        return span.label_ == "FAC"
+    return True
+
+
+def _fronted(prep: Token, sent: Span) -> bool:
+    """A phrase opening the sentence, before its verb: "In Mosul, ...", "But in X ..."."""
+    return prep.i <= sent.start + 1 and prep.i < prep.head.i
 
 
 def _reaches(anchor: Token, targets: set[int]) -> bool:
     """The anchor is an event word, its argument, or an argument's prepositional object
-    ("struck refineries in Samara", "met at a summit in Alaska")."""
-    for _ in range(3):
+    ("struck refineries in Samara", "blew himself up at the entrance to a centre in
+    Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated")."""
+    for _ in range(4):
         if anchor.i in targets:
             return True
-        if anchor.dep_ in _ARG_DEPS:
+        if anchor.dep_ in ("advmod", "npadvmod") and anchor.pos_ == "ADV":
             anchor = anchor.head
-            if anchor.dep_ == "prep":
+            continue
+        if anchor.dep_ in _ARG_DEPS and anchor.head.i != anchor.i:
+            anchor = anchor.head
+            if anchor.dep_ in ("prep", "agent"):
                 anchor = anchor.head
             continue
         return False
     return anchor.i in targets
-
-
-def _motion(prep: Token) -> bool:
-    """ "to"/"from" name a place only after movement words ("travelled to Beijing")."""
-    return prep.head.lemma_ in {"travel", "trip", "visit", "arrive", "fly", "journey", "go"}
 
 
 def tense_of(verb: Token) -> str:

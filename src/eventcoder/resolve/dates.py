@@ -1223,6 +1223,7 @@ def _find(text: str, dct: dt.date) -> list[DateRef]:
         rule = _RULES[index]
         ctx = _Ctx(
             dct,
+            tense=_text_tense(text, start) if rule.name in _CUED_RULES else None,
             anchor=anchor,
             focus=focus,
             focus_near=_near(focus, start, 1000),
@@ -1237,6 +1238,32 @@ def _find(text: str, dct: dt.date) -> list[DateRef]:
         if _reported_period(ref, dct) and rule.name in _FOCUS_RULES:
             focus = ref
     return found
+
+
+#: Words just before a month or a day of the month that put it ahead of the
+#: document date ("is expected in December", "scheduled for Jan. 2") or behind it
+#: ("the year ended March 31"). Only these unambiguous cues: a loose reading of
+#: tense without a parse does more harm than good.
+_FUTURE_CUES = frozenset(
+    {"will", "expected", "scheduled", "due", "slated", "planned", "payable", "until", "till"}
+)  # fmt: skip
+_PAST_CUES = frozenset({"ended", "since", "closed", "dated"})
+#: The rules whose reading depends on such a cue.
+_CUED_RULES = frozenset({"month", "month_day", "day_month"})
+_CLAUSE_BEFORE = re.compile(r"[^.;:!?\n]{0,60}$")
+
+
+def _text_tense(text: str, start: int) -> str | None:
+    """The tense running text gives a month or a date, from a cue among the four
+    words before it (see `_FUTURE_CUES`); None when there is none."""
+    clause = _CLAUSE_BEFORE.search(text[max(0, start - 60) : start])
+    words = re.findall(r"[a-z']+", clause.group().lower()) if clause else []
+    for word in reversed(words[-4:]):
+        if word in _FUTURE_CUES:
+            return "future"
+        if word in _PAST_CUES:
+            return "past"
+    return None
 
 
 #: Rules whose quarter becomes "the quarter" a report is about.

@@ -16,8 +16,14 @@ How the candidates of one name are ranked, and why:
 1. Country hints (ISO3, earlier hints first) pick the best candidate in the
    hinted country: the document's context beats world-wide prominence. A hint
    does not turn a country name into a same-named town ("Lebanon" with hint USA
-   stays the country), but it does select a same-named region ("Georgia" with
-   hint USA is the state).
+   stays the country) unless the document names the town's region ("Lebanon,
+   Tennessee"), but it does select a same-named region ("Georgia" with hint USA
+   is the state). No hint moves a best reading that lies in one of the
+   document's own countries (`document_countries`), and a region the document
+   names picks among same-named towns of the chosen country. The document's
+   countries and regions come from its other place names (`document_context`):
+   a name votes when it is a country or region or when all its places lie in
+   one country; `resolve_document` resolves all names of a document this way.
 2. Curated aliases (shipped file, then user files; later definitions first).
 3. Countries: "Georgia", "Jordan", "Mexico" name countries far more often in news.
 4. Cities that outrank regions: a capital or a city of 100k or more whose
@@ -27,11 +33,11 @@ How the candidates of one name are ranked, and why:
    bigger country (per region) first ("Maryland" is the US state, not the
    Liberian county). Other cities come after them: "Virginia" is the state,
    not the South African town, "Ontario" the province.
-6. Among cities: those under 1/10 the population of the biggest last
-   ("Donetsk" is the Ukrainian city of 900k, not the Russian town of 50k),
-   primary names before alternate names ("Pokrovsk" is the Ukrainian town, not
-   the Russian city once called so), capitals ("Tripoli" is the Libyan
-   capital), then population.
+6. Among cities: primary names before alternate names ("Pokrovsk" is the Ukrainian town, not
+   the Russian city once called so; "Salisbury" is not Harare), then those
+   under 1/10 the population of the biggest last ("Donetsk" is the Ukrainian
+   city of 900k, not the Russian town of 50k), capitals ("Tripoli" is the
+   Libyan capital), then population.
 
 Regions and districts have no population in the packages; for ranking only,
 each gets a nominal one, its country's population shared equally among the
@@ -54,6 +60,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -66,7 +73,13 @@ from eventcoder.errors import ConfigError, DataFileError
 from eventcoder.knowledge.csvdata import data_path, read_rows, split_list
 from eventcoder.model import Place
 
-__all__ = ["Gazetteer", "normalize_place_name"]
+__all__ = [
+    "Candidate",
+    "DocumentContext",
+    "Gazetteer",
+    "normalize_place_name",
+    "unresolved_place",
+]
 
 ALIAS_FILE = "place_aliases.csv"
 ALIAS_COLUMNS = ("alias", "name", "country_code")
@@ -144,6 +157,30 @@ def normalize_place_name(name: str) -> str:
     return " ".join(words)
 
 
+def unresolved_place(
+    text: str, start: int | None, end: int | None, label: str = "", *, area_word: str = ""
+) -> Place:
+    """A place the text names but the gazetteer does not know ("the Reshimbagh area").
+
+    No country, no coordinates, no GeoNames id; the level is read from the name's
+    last word ("X district" 3, "X province" 2) or the `area_word` the text calls it
+    ("the X region"), else a facility (entity label FAC) is 5 (sub-city) and
+    anything else 4 (a locality).
+    """
+    last = normalize_place_name(text).rpartition(" ")[2]
+    if last not in _AREA_WORDS:
+        last = normalize_place_name(area_word)
+    resolution = _AREA_WORDS.get(last, 5 if label == "FAC" else 4)
+    return Place(
+        extracted_place=text,
+        resolved_place=text,
+        country_code=None,
+        resolution=resolution,
+        start=start,
+        end=end,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """One place the gazetteer knows; turned into a `Place` for each mention."""
@@ -181,6 +218,30 @@ class _Entry:
         )
 
 
+class Candidate(NamedTuple):
+    """One place a name may refer to, for inspection (`Gazetteer.ranked`)."""
+
+    entry: _Entry
+
+    @property
+    def population(self) -> int:
+        """People living there (regions: a nominal share of the country's, see above)."""
+        return self.entry.population
+
+    def to_place(self, extracted: str) -> Place:
+        return self.entry.to_place(extracted, None, None)
+
+
+class DocumentContext(NamedTuple):
+    """What a document's place names say about where it is: ISO3 codes, most named
+    first, how many names point to each, and the display names of the first-level
+    regions it names."""
+
+    countries: tuple[str, ...]
+    regions: tuple[str, ...]
+    votes: tuple[int, ...] = ()
+
+
 class _Match(NamedTuple):
     """A candidate under one key: exact (a primary name) or not; alias_seq > 0 if curated."""
 
@@ -194,8 +255,8 @@ def _rank(matches: Iterable[_Match]) -> tuple[_Match, ...]:
 
     Aliases (later definitions first), countries, the cities that outrank
     regions (`_outranks_areas`), regions, districts, the other cities. Cities
-    among themselves: those under 1/10 of the biggest last, primary names before
-    alternate names, capitals first, then by population. Regions among
+    among themselves: primary names before alternate names, then those under 1/10
+    of the biggest last, capitals first, then by population. Regions among
     themselves: by their nominal population (bigger countries' regions first).
     """
     items = list(matches)
@@ -211,8 +272,8 @@ def _rank(matches: Iterable[_Match]) -> tuple[_Match, ...]:
     cities = sorted(
         (m for m in rest if m.entry.resolution >= 4),
         key=lambda m: (
-            m.entry.population * 10 < top_pop,
             not m.exact,
+            m.entry.population * 10 < top_pop,
             not m.entry.capital,
             -m.entry.population,
             m.entry.name,
@@ -278,8 +339,10 @@ class Gazetteer:
         regions_by_country: dict[str, list[tuple[str, _Entry]]],
         iso2_to_iso3: dict[str, str],
         min_population: int,
+        country_names: dict[str, str] | None = None,
     ) -> None:
         self._index = index
+        self._country_names = country_names or {}
         self._regions_by_country = regions_by_country
         self._iso2_to_iso3 = iso2_to_iso3
         self._fuzzy_keys: list[str] | None = None
@@ -312,20 +375,110 @@ class Gazetteer:
         name: str,
         *,
         country_hints: Sequence[str] = (),
+        region_hints: Sequence[str] = (),
+        document_countries: Sequence[str] = (),
         start: int | None = None,
         end: int | None = None,
     ) -> Place | None:
         """The place `name` most likely refers to, or None if it is not a known place.
 
         `country_hints` are ISO3 codes (ISO2 accepted) of the countries the document
-        is about, most relevant first. `start`/`end` are copied into the Place.
-        Never raises: odd input gives None.
+        is about, most relevant first; `region_hints` names of first-level regions
+        it mentions ("Louisiana"), which pick among same-named towns of the chosen
+        country; `document_countries` the countries its other place names point to:
+        when the best-ranked reading is in one of them, no hint replaces it ("Moscow"
+        in an American paper's article that also names Russia). `start`/`end` are
+        copied into the Place. Never raises: odd input gives None.
         """
+        ranked = self.ranked(
+            name,
+            country_hints=country_hints,
+            region_hints=region_hints,
+            document_countries=document_countries,
+        )
+        return ranked[0].entry.to_place(name, start, end) if ranked else None
+
+    def ranked(
+        self,
+        name: str,
+        *,
+        country_hints: Sequence[str] = (),
+        region_hints: Sequence[str] = (),
+        document_countries: Sequence[str] = (),
+    ) -> list[Candidate]:
+        """Every place `name` may refer to, the one `resolve` picks first, then the
+        others in the order of the hint-free ranking (see the module doc)."""
         matches = self._lookup(name)
         if not matches:
-            return None
-        best = self._choose(matches, self._hints(country_hints))
-        return best.to_place(name, start, end)
+            return []
+        regions = {normalize_place_name(r) for r in _as_strings(region_hints)}
+        keep = set(self._hints(document_countries))
+        best = self._choose(matches, self._hints(country_hints), regions, keep)
+        rest = [m.entry for m in matches if m.entry is not best]
+        return [Candidate(best), *(Candidate(entry) for entry in rest)]
+
+    def document_context(
+        self, names: Iterable[str], *, leave_out: str | None = None
+    ) -> DocumentContext:
+        """The countries and first-level regions a document's place names point to.
+
+        A name votes for a country when it names the country or one of its regions,
+        or when every place of that name is in that country ("Rapides Parish",
+        "Kharkiv"); names of places in several countries ("Alexandria", "Paris")
+        do not vote: they are what the context is for. Countries come most voted
+        first (ties in order of first mention). `leave_out` is the name being
+        resolved: it is not its own context ("Georgia" must not vote for itself).
+        """
+        votes: dict[str, int] = {}
+        regions: list[str] = []
+        skip = normalize_place_name(leave_out) if leave_out else None
+        for name in _as_strings(names):
+            if skip is not None and normalize_place_name(name) == skip:
+                continue
+            code, region = self._vote(name)
+            if code is not None:
+                votes[code] = votes.get(code, 0) + 1
+            if region is not None and region not in regions:
+                regions.append(region)
+        order = sorted(votes, key=lambda c: -votes[c])
+        return DocumentContext(tuple(order), tuple(regions), tuple(votes[c] for c in order))
+
+    def _vote(self, name: str) -> tuple[str | None, str | None]:
+        """The country a name votes for (see `document_context`) and the region it names."""
+        matches = self._lookup(name)
+        if not matches:
+            return None, None
+        top = matches[0].entry
+        region = top.name if top.resolution == 2 else None
+        countries = {m.entry.country_code for m in matches if m.entry.country_code}
+        if top.resolution <= 2 and top.country_code:
+            return top.country_code, region
+        if len(countries) == 1:
+            return next(iter(countries)), region
+        return None, region
+
+    def resolve_document(
+        self, names: Sequence[str], *, country_hints: Sequence[str] = ()
+    ) -> list[Place | None]:
+        """Resolve every place name of one document, each in the light of the others.
+
+        The document's own countries (`document_context`) follow `country_hints`;
+        its regions choose among same-named towns. One result per name, in order.
+        """
+        names = _as_strings(names)
+        given = self._hints(country_hints)
+        results: list[Place | None] = []
+        for name in names:
+            context = self.document_context(names, leave_out=name)
+            results.append(
+                self.resolve(
+                    name,
+                    country_hints=[*given, *context.countries],
+                    region_hints=context.regions,
+                    document_countries=context.countries,
+                )
+            )
+        return results
 
     def candidates(self, name: str) -> list[Place]:
         """Every place `name` may refer to, best first (no hints).
@@ -346,6 +499,13 @@ class Gazetteer:
             if match.entry.resolution == 1:
                 return match.entry.country_code
         return None
+
+    def country_name(self, code: str) -> str | None:
+        """The display name of a country by its ISO3 (or ISO2) code, None if unknown."""
+        if not isinstance(code, str):
+            return None
+        code = code.strip().upper()
+        return self._country_names.get(self._iso2_to_iso3.get(code, code))
 
     # -- internals ----------------------------------------------------------------
 
@@ -431,17 +591,36 @@ class Gazetteer:
         return tuple(hints)
 
     @staticmethod
-    def _choose(matches: tuple[_Match, ...], hints: tuple[str, ...]) -> _Entry:
-        """Apply the hints (rule 1 of the module doc) to the ranked candidates."""
-        top = matches[0].entry
-        for hint in hints:
+    def _choose(
+        matches: tuple[_Match, ...],
+        hints: tuple[str, ...],
+        regions: AbstractSet[str] = frozenset(),
+        keep: AbstractSet[str] = frozenset(),
+    ) -> _Entry:
+        """Apply the hints (rule 1 of the module doc) to the ranked candidates, unless
+        the best-ranked one is in a country of `keep`; then the regions: a town of
+        the chosen country in a region the document names."""
+        chosen = matches[0].entry
+        for hint in () if chosen.country_code in keep else hints:
             hinted = next((m for m in matches if m.entry.country_code == hint), None)
             if hinted is None:
                 continue
-            if top.resolution == 1 and top.country_code != hint and hinted.entry.resolution >= 3:
-                continue  # a hint does not make "Lebanon" the town in Tennessee
-            return hinted.entry
-        return top
+            # a hint does not make "Lebanon" the town in Tennessee, unless the
+            # document names Tennessee
+            province = normalize_place_name(hinted.entry.province or "")
+            if chosen.resolution == 1 and hinted.entry.resolution >= 3 and province not in regions:
+                continue
+            chosen = hinted.entry
+            break
+        if regions and chosen.resolution >= 3:
+            local = next(
+                (m.entry for m in matches
+                 if m.entry.country_code == chosen.country_code and m.entry.resolution >= 3
+                 and normalize_place_name(m.entry.province or "") in regions),
+                None,
+            )  # fmt: skip
+            return local or chosen
+        return chosen
 
     def _fuzzy(self, key: str) -> tuple[_Match, ...]:
         """Candidates of the nearest names by edit-distance ratio (only for `candidates`)."""
@@ -546,7 +725,7 @@ class _Builder:
                 regions.setdefault(entry.country_code, []).append(
                     (normalize_place_name(entry.name), entry)
                 )
-        return Gazetteer(index, regions, self.iso2_to_iso3, self.min_population)
+        return Gazetteer(index, regions, self.iso2_to_iso3, self.min_population, self.country_names)
 
     # cities ----------------------------------------------------------------------------
 
@@ -730,6 +909,16 @@ class _Builder:
             country=self.country_names.get(code),
             feature_class="A",
         )
+
+
+def _as_strings(values: Iterable[str] | str) -> list[str]:
+    """Strings from an iterable of them (a lone string is one value); others dropped."""
+    if isinstance(values, str):
+        return [values]
+    try:
+        return [v for v in values if isinstance(v, str)]
+    except TypeError:
+        return []
 
 
 def _city_keys(city: Mapping[str, Any]) -> tuple[str, set[str]]:

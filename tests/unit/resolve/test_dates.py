@@ -489,3 +489,37 @@ def test_find_dates_never_raises(text: str, dct: dt.date) -> None:
     for ref in refs:
         assert ref.start is not None and ref.end is not None
         assert text[ref.start : ref.end] == ref.text
+
+
+# ------------------------------------------- running text without a parse (issue 5)
+
+
+def test_find_dates_reads_a_future_cue_before_a_month() -> None:
+    text = "The handover is expected in March. Exports fell in March."
+    refs = find_dates(text, DCT)
+    assert [timex_value(r) for r in refs] == ["2026-03", "2025-03"]
+
+
+def test_find_dates_reads_a_past_cue_before_a_day() -> None:
+    text = "Revenue for the fiscal period ended March 31 rose. The bonds are payable Jan. 2."
+    values = {r.text: timex_value(r) for r in find_dates(text, DCT)}
+    assert values["March 31"] == "2025-03-31"  # not the nearer one ahead
+    assert values["Jan. 2"] == "2026-01-02"
+
+
+def test_find_dates_resolves_the_issue_examples_with_offsets() -> None:
+    text = (
+        "The envoys met a few months ago, again earlier this month and late last "
+        "month; the army has shelled the town in the past eight months, as it did last spring."
+    )
+    refs = find_dates(text, DCT)
+    got = {r.text: (timex_value(r), r.precision) for r in refs}
+    assert got["a few months ago"] == ("2025-07", "month")
+    assert got["earlier this month"] == ("2025-10", "month")
+    assert got["late last month"] == ("2025-09", "month")
+    assert got["last spring"] == ("2025-SP", "season")
+    past = next(r for r in refs if "eight months" in r.text)
+    assert (past.value, past.enddate) == (D(2025, 2, 17), DCT)
+    for ref in refs:
+        assert ref.start is not None and ref.end is not None
+        assert text[ref.start : ref.end] == ref.text

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from eventcoder.errors import ConfigError, DataFileError
 from eventcoder.knowledge.csvdata import data_path, read_rows, split_list
 from eventcoder.model import Place
-from eventcoder.resolve.places import Gazetteer, normalize_place_name
+from eventcoder.resolve.places import Gazetteer, normalize_place_name, unresolved_place
 
 #: Shipped aliases for areas neither package has: they become region-level places.
 NEW_AREAS = {
@@ -419,3 +419,82 @@ def test_resolve_never_raises(
 @given(name=st.text(max_size=30))
 def test_candidates_never_raise(gazetteer: Gazetteer, name: str) -> None:
     assert all(isinstance(p, Place) for p in gazetteer.candidates(name))
+
+
+# ------------------------------------------------- document context (issue 5)
+
+
+def test_document_context_counts_unambiguous_names(gazetteer: Gazetteer) -> None:
+    context = gazetteer.document_context(["Kharkiv", "Ukraine", "Paris", "Moscow", "Kyiv"])
+    assert context.countries[0] == "UKR"
+    assert "FRA" not in context.countries  # "Paris" names places in several countries
+
+
+def test_document_context_collects_named_regions(gazetteer: Gazetteer) -> None:
+    context = gazetteer.document_context(["Louisiana", "Rapides Parish"])
+    assert context.countries == ("USA",)
+    assert "Louisiana" in context.regions
+
+
+def test_document_context_leaves_out_the_name_being_resolved(gazetteer: Gazetteer) -> None:
+    context = gazetteer.document_context(["Georgia", "Atlanta", "Georgia"], leave_out="georgia")
+    assert "GEO" not in context.countries
+
+
+def test_region_hint_picks_the_town_of_that_region(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Alexandria", country_hints=["USA"], region_hints=["Louisiana"])
+    assert place is not None and place.province == "Louisiana"
+    other = gazetteer.resolve("Alexandria", country_hints=["USA"], region_hints=["Virginia"])
+    assert other is not None and other.province == "Virginia"
+
+
+def test_a_reading_in_a_document_country_is_kept(gazetteer: Gazetteer) -> None:
+    """An earlier hint does not move "Moscow" to Idaho when the document names Russia."""
+    kept = gazetteer.resolve("Moscow", country_hints=["USA", "RUS"], document_countries=["RUS"])
+    assert kept is not None and kept.country_code == "RUS"
+    moved = gazetteer.resolve("Paris", country_hints=["USA"], document_countries=["USA"])
+    assert moved is not None and moved.country_code == "USA"
+
+
+def test_country_name_becomes_a_town_only_in_a_named_region(gazetteer: Gazetteer) -> None:
+    country = gazetteer.resolve("Lebanon", country_hints=["USA"])
+    assert country is not None and country.resolution == 1
+    place = gazetteer.resolve("Lebanon", country_hints=["USA"], region_hints=["Tennessee"])
+    assert place is not None and place.country_code == "USA"
+
+
+def test_resolve_document_uses_the_other_names(gazetteer: Gazetteer) -> None:
+    names = ["Alexandria", "Rapides Parish", "Louisiana", "Georgia", "Atlanta"]
+    places = gazetteer.resolve_document(names)
+    assert [p.country_code if p else None for p in places] == ["USA"] * 5
+    assert places[0] is not None and places[0].province == "Louisiana"
+    assert places[3] is not None and places[3].resolution == 2  # the state, not the country
+
+
+def test_resolve_document_keeps_order_and_unknown_names(gazetteer: Gazetteer) -> None:
+    places = gazetteer.resolve_document(["Nowhere-on-Sea Xyzzy", "Kyiv"])
+    assert places[0] is None and places[1] is not None and places[1].country_code == "UKR"
+    assert gazetteer.resolve_document([]) == []
+
+
+def test_ranked_gives_the_choice_first_then_alternatives(gazetteer: Gazetteer) -> None:
+    ranked = gazetteer.ranked("Tripoli", country_hints=["LBN"])
+    assert ranked[0].to_place("Tripoli").country_code == "LBN"
+    assert any(c.to_place("Tripoli").country_code == "LBY" for c in ranked[1:])
+    assert ranked[0].population > 100_000
+    assert gazetteer.ranked("Nowhere-on-Sea Xyzzy") == []
+
+
+def test_country_name_by_code(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country_name("HUN") == "Hungary"
+    assert gazetteer.country_name("hu") == "Hungary"
+    assert gazetteer.country_name("XXX") is None
+
+
+def test_unresolved_place_reads_its_level_from_the_name() -> None:
+    assert unresolved_place("Spin Boldak district", 3, 23).resolution == 3
+    assert unresolved_place("Idlib province", 0, 14).resolution == 2
+    assert unresolved_place("Heart Hospital", 0, 14, "FAC").resolution == 5
+    village = unresolved_place("Mainok", 10, 16)
+    assert (village.resolution, village.country_code, village.geonameid) == (4, None, None)
+    assert (village.start, village.end, village.extracted_place) == (10, 16, "Mainok")
