@@ -16,11 +16,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
-## Code the bundled sample articles and show the events.
+## Code the bundled sample articles and show the events; store them, show stats and a timeline.
 demo: $(STAMP)
 	$(BIN)/eventcoder code samples/ --format table
 	$(BIN)/eventcoder code samples/ --format jsonl --output out/samples.jsonl
 	@echo "All records, one PLOVER event per line: out/samples.jsonl"
+	$(BIN)/eventcoder ingest samples/ --db out/demo.duckdb
+	$(BIN)/eventcoder stats --db out/demo.duckdb
+	$(BIN)/eventcoder timeline --db out/demo.duckdb --dyad USA-RUS --by week
+	@echo "The store: out/demo.duckdb (try: eventcoder query --db out/demo.duckdb --actor RUS)"
 
 ## The whole suite, then lint.
 test: $(STAMP)
@@ -32,9 +36,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone.
+## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone;
+## then the store: ingest articles/s, and query latency on 1M generated events.
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/store_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

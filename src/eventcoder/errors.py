@@ -4,7 +4,8 @@
     ├── ConfigError            a setting or a user data file is wrong
     ├── InputError             an input file or record cannot be read
     ├── ModelError             the spaCy model cannot be loaded
-    └── DataFileError          a shipped or user knowledge file is malformed
+    ├── DataFileError          a shipped or user knowledge file is malformed
+    └── StoreError             the event store cannot be opened, read or written
 
 Messages say what went wrong, where (file and line), and what to do about it.
 The CLI prints them without a traceback; the library lets them propagate.
@@ -18,6 +19,7 @@ __all__ = [
     "EventcoderError",
     "InputError",
     "ModelError",
+    "StoreError",
 ]
 
 
@@ -39,3 +41,7 @@ class ModelError(EventcoderError):
 
 class DataFileError(EventcoderError):
     """A knowledge or lexicon data file is malformed."""
+
+
+class StoreError(EventcoderError):
+    """The event store (a DuckDB file) cannot be opened, read or written."""
