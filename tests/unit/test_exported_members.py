@@ -10,7 +10,7 @@ import eventcoder
 
 MODULES = [
     "eventcoder", "eventcoder.model", "eventcoder.errors", "eventcoder.config",
-    "eventcoder.readers", "eventcoder.evaluate", "eventcoder.coder",
+    "eventcoder.readers", "eventcoder.evaluate", "eventcoder.coder", "eventcoder.store",
 ]  # fmt: skip
 
 

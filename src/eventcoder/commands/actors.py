@@ -15,15 +15,17 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from eventcoder.commands._rows import ResolveFormat, write_rows
 from eventcoder.errors import InputError
 from eventcoder.model import Entity, ReadProblem
-from eventcoder.resolve.actors import ActorQuery
+
+if TYPE_CHECKING:
+    from eventcoder.resolve.actors import ActorQuery
 
 app = typer.Typer(help="Inspect the actors resolver.", no_args_is_help=True)
 
@@ -33,11 +35,6 @@ FIELDS = ("entity_text", "code", "sector", "identifier_id", "identifier_text", "
 
 #: Day-first and month-first forms accepted besides ISO dates ("10 May 2015").
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d/%m/%Y")
-
-
-class ResolveFormat(StrEnum):
-    json = "json"
-    table = "table"
 
 
 @app.command()
@@ -74,7 +71,7 @@ def resolve(
     from eventcoder.cli import _load_config, _parse_date
     from eventcoder.knowledge.base import KnowledgeBase
     from eventcoder.nlp import load_nlp
-    from eventcoder.resolve.actors import ActorResolver
+    from eventcoder.resolve.actors import ActorQuery, ActorResolver
     from eventcoder.resolve.places import Gazetteer
 
     if (text is None) == (input_file is None):
@@ -121,28 +118,7 @@ def _row(query: ActorQuery, entity: Entity, *, with_id: bool) -> dict[str, Any]:
 
 def _write(pairs: Iterable[tuple[ActorQuery, Entity]], fmt: ResolveFormat, *, with_id: bool) -> int:
     rows = (_row(query, entity, with_id=with_id) for query, entity in pairs)
-    if fmt is ResolveFormat.json:
-        count = 0
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-            count += 1
-        sys.stdout.flush()
-        return count
-    return _print_table(list(rows))
-
-
-def _print_table(rows: list[dict[str, Any]]) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    columns = list(rows[0]) if rows else ["id", *FIELDS]
-    for name in columns:
-        table.add_column(name.replace("_", " "), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
-    return len(rows)
+    return write_rows(rows, fmt, columns=["id", *FIELDS])
 
 
 def _summarise(count: int, problems: list[ReadProblem]) -> None:
@@ -161,6 +137,8 @@ def read_actor_queries(
     A line that is not a JSON object or lacks `actor_text` is skipped; a date that
     cannot be read is reported and the line resolved without one.
     """
+    from eventcoder.resolve.actors import ActorQuery
+
     name = "<stdin>" if str(path) == "-" else str(path)
     for line_no, line in _lines(path):
         if not line.strip():
