@@ -70,7 +70,9 @@ _ASSAULT_WORDS = frozenset(
 )  # fmt: skip
 #: Entity labels the small model often gives places ("Nineveh" as PERSON): such a
 #: span is a candidate only when the gazetteer knows it (`PlaceCandidate.named`).
-_WEAK_LABELS = frozenset({"PERSON", "ORG"})
+#: Labels the small model gives places by mistake ("in Saratov" as LANGUAGE): a place
+#: only when the gazetteer knows the name.
+_WEAK_LABELS = frozenset({"PERSON", "ORG", "LANGUAGE"})
 _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Nouns through which "the X of PLACE" names PLACE ("the city of Nablus").
@@ -262,6 +264,8 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     covered: set[int] = set()
     for ent in sent.ents:
         covered.update(range(ent.start, ent.end))
+        if len(ent) == 1 and ent[0].tag_ == "JJ":
+            continue  # "Ukrainian drones": a nationality the model tagged GPE
         if ent.label_ in _PLACE_LABELS:
             # LOC spans the gazetteer does not know are mostly regions of the world
             # ("the Middle East") or waters: kept only when it knows them

@@ -52,6 +52,12 @@ def test_place_after_a_locative_preposition_is_attached(nlp: Language) -> None:
     assert _places(nlp, "Drones struck an oil depot in Samara overnight.", "struck") == ["Samara"]
 
 
+def test_nationality_is_no_place_and_a_mislabelled_town_is(nlp: Language) -> None:
+    # the small model tags "Ukrainian" GPE and "Saratov" LANGUAGE in this sentence
+    text = "Ukrainian drones struck a Russian refinery in Saratov overnight."
+    assert _places(nlp, text, "struck") == ["Saratov"]
+
+
 def test_place_through_the_area_noun_that_carries_it(nlp: Language) -> None:
     text = "Gunmen shot two guards in the northern town of Karvana on Monday."
     assert _places(nlp, text, "shot") == ["Karvana"]
