@@ -276,6 +276,8 @@ def bench_queries(tmp: Path, n: int) -> None:
          lambda: store.timeline(dyad="USA-RUS", by="month", mentions=True)),
         ("page of 50: RUS CONSULT since 2024", 100,
          lambda: store.events(actor="RUS", type="CONSULT", since="2024-01-01", limit=50)),
+        ("page of 50: in Kyiv", 100,
+         lambda: store.events(place="Kyiv", limit=50, offset=100)),
         ("page of 50: sector CVL in Kyiv", 100,
          lambda: store.events(sector="CVL", place="Kyiv", limit=50, offset=100)),
         ("page of 50 reports: words", 100,
