@@ -144,9 +144,15 @@ def score_plover(gold: list[dict[str, Any]], coded: dict[str, list[Event]]) -> R
     return report
 
 
+#: Gold codes that older PLOVER data wrote for what PLOVER now codes apart: the
+#: PLOVER 0.5 records code the UN and the European Community as IGO, where PLOVER
+#: 2021 has UNO and EUR; JAP is the old code of Japan.
+_GOLD_EQUIVALENTS = {"IGO": frozenset({"IGO", "UNO", "EUR"}), "JAP": frozenset({"JPN"})}
+
+
 def _score_actors(report: Report, g: dict[str, Any], events: list[Event]) -> None:
     wanted = {
-        "JPN" if str(a.get("code")).upper() == "JAP" else str(a.get("code")).upper()
+        str(a.get("code")).upper()
         for a in (g.get("actor") or []) + (g.get("recipient") or [])
         if isinstance(a, dict) and a.get("code")
     }
@@ -154,7 +160,9 @@ def _score_actors(report: Report, g: dict[str, Any], events: list[Event]) -> Non
         return
     found = {e.code for ev in events for e in (*ev.actor, *ev.recipient) if e.code}
     report.actor_n += 1
-    report.actor_hit += wanted <= found
+    report.actor_hit += all(
+        found & _GOLD_EQUIVALENTS.get(code, frozenset({code})) for code in wanted
+    )
 
 
 def _score_modality(

@@ -31,7 +31,7 @@ from eventcoder.nlp import load_nlp
 from eventcoder.records import RecordBuilder
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
 from eventcoder.resolve.places import Gazetteer
-from eventcoder.stages import ActorStage, DateStage, PlaceStage
+from eventcoder.stages import ActorStage, DateStage, PlaceStage, VictimStage
 
 __all__ = ["Pipeline", "Stage", "Work"]
 
@@ -87,8 +87,9 @@ class Pipeline:
         )
         stages: list[Stage] = [
             DateStage(config.historical_days),
-            ActorStage(ActorResolver(kb)),
+            ActorStage(ActorResolver(kb, places=gazetteer)),
             PlaceStage(gazetteer, kb),
+            VictimStage(),
         ]
         builder = RecordBuilder(EventTable.load(), min_confidence=config.min_confidence)
         return cls(nlp, stages, builder, extractor, config)

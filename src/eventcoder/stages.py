@@ -31,7 +31,7 @@ from eventcoder.resolve.places import Gazetteer, unresolved_place
 if TYPE_CHECKING:
     from eventcoder.pipeline import Work
 
-__all__ = ["ActorStage", "DateStage", "PlaceStage"]
+__all__ = ["ActorStage", "DateStage", "PlaceStage", "VictimStage"]
 
 
 def _anchor_tokens(doc: Doc, m: EventMention) -> list[Token]:
@@ -265,6 +265,42 @@ class PlaceStage:
             if code:
                 return replace(place, country_code=code, country=self.gazetteer.country_name(code))
         return place
+
+
+class VictimStage:
+    """Whose people or ground an act of force struck, from where it happened.
+
+    PLOVER codes the target of an attack by its country: "killed 23 people in Tel
+    Aviv" struck Israelis, "fired shells at targets in Jericho" the Palestinian
+    territories. When no recipient has a country, the uncoded ones take the
+    event place's (and sector CVL if they have none), and an event with no
+    recipient at all gets the place itself as one. Runs after PlaceStage; writes
+    only recipients.
+    """
+
+    name = "victims"
+
+    def __call__(self, work: Work) -> Work:
+        return replace(work, mentions=tuple(_with_victims(m) for m in work.mentions))
+
+
+#: Acts of force whose victims are the people of the place they happen in.
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _with_victims(m: EventMention) -> EventMention:
+    place = m.place
+    if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
+        return m
+    if any(r.code for r in m.recipients):
+        return m
+    code = place.country_code
+    recipients = tuple(replace(r, code=code, sector=r.sector or "CVL") for r in m.recipients)
+    if not recipients:
+        recipients = (
+            Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end),
+        )
+    return replace(m, recipients=recipients)
 
 
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").

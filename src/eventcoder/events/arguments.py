@@ -116,7 +116,30 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     # Objects that name no actor ("handed over 14 suspects to Paraguay") are dropped
     # when resolved, so the prepositional phrases are kept as candidates too.
     recipients += _prep_objects(verb, _RECIPIENT_PREPS | {"for"})
+    if not _dedupe(recipients):  # "on Tuesday" names no one
+        recipients = _addressees(verb)
     return actors, recipients, verb
+
+
+_DEONTIC = frozenset({"should", "must", "would", "will", "shall", "ought"})
+_CONDITIONS = frozenset({"unless", "if"})
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Who a demand or threat is aimed at when no object says so: the subject of a
+    clause saying what they must do ("demanded that the US cancel the sale", "warned
+    that Serbia would pay") or on what condition ("threatened to strike unless Baghdad
+    accepted")."""
+    for clause in _children(verb, ("ccomp",)):
+        bare = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+        deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in clause.children)
+        if bare or deontic:
+            return _children(clause, _SUBJ)
+    for head in (verb, *_children(verb, ("xcomp",))):
+        for clause in _children(head, ("advcl",)):
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+                return _children(clause, _SUBJ)
+    return []
 
 
 def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:

@@ -72,6 +72,7 @@ class Commitment:
     kind: str  # "commit", "negated", "conditional", "obligation", "prepare"
     speaker: Token | None = None  # for "obligation": who says it must happen
     speech: Token | None = None  # and the verb they say it with
+    addressee: Token | None = None  # and the subject of what they say must happen
 
 
 def commitment_of(clause: Token) -> Commitment | None:
@@ -89,6 +90,7 @@ def commitment_of(clause: Token) -> Commitment | None:
     node = clause
     speaker: Token | None = None
     speech: Token | None = None
+    addressee: Token | None = None
     for _ in range(5):
         if node.dep_ not in ("xcomp", "acomp", "ccomp") or node.head.i == node.i:
             break
@@ -110,11 +112,13 @@ def commitment_of(clause: Token) -> Commitment | None:
         elif lemma in SPEECH_VERBS and node.dep_ == "ccomp":
             subjects = subject_of(head)
             speaker, speech = (subjects[0] if subjects else None), head
+            told = subject_of(node)
+            addressee = told[0] if told else None
             break
         node = head
         conditional = conditional or _has_condition(node)
     if obligation and speaker is not None:
-        return Commitment("obligation", speaker, speech)
+        return Commitment("obligation", speaker, speech, addressee)
     if negated and committed:
         return Commitment("negated")
     if conditional and committed:
@@ -158,7 +162,9 @@ def _recast(doc: Doc, m: EventMention, c: Commitment) -> EventMention | None:
             trigger_start=says.i,
             trigger_end=says.i + 1,
             actor_heads=(speaker.i,),
-            recipient_heads=m.actor_heads or m.recipient_heads,
+            recipient_heads=(c.addressee.i,)
+            if c.addressee is not None
+            else m.actor_heads or m.recipient_heads,
             linked_heads=(*m.linked_heads, m.head),
             source_head=None,
             cue_start=None,

@@ -47,6 +47,12 @@ _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "outside"})
 #: Prepositions whose object tells where an agent is from ("trade unions in Denmark").
 _ORIGIN_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside"})
+#: Capitalised words of names and titles that the gazetteer also knows as towns.
+_GENERIC_CAPITALS = frozenset(
+    {"federal", "national", "human", "central", "international", "general", "supreme",
+     "royal", "united", "democratic", "popular", "islamic", "free", "liberal", "social",
+     "union", "independence", "victoria", "concord", "progress", "unity", "justice"}
+)  # fmt: skip
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ENT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 #: "X-made missiles" are X's; "X-backed militias" are not X's (the sponsor is not the actor).
@@ -364,6 +370,9 @@ class ActorResolver:
         tokens = [t for t in _evidence_tokens(span, head) if not _is_sponsor(t)]
         if skip is not None:
             tokens = [t for t in tokens if self.kb.lookup(t.text, day) != skip]
+        code = self._multiword_country(tokens, day)
+        if code:
+            return code
         for token in tokens:
             code = self._token_country(token, day)
             if code:
@@ -379,6 +388,24 @@ class ActorResolver:
                 if code:
                     return code
         return self._place_country(tokens, head) if places else None
+
+    def _multiword_country(self, tokens: list[Token], day: dt.date | None) -> str | None:
+        """A country named in several words, before any one word of it: "North Korea's
+        demand" is North Korea's, though "Korea" alone would be South Korea."""
+        ordered = sorted(tokens, key=lambda t: t.i)
+        for size in (4, 3, 2):
+            for i in range(len(ordered) - size + 1):
+                part = ordered[i : i + size]
+                if part[-1].i - part[0].i != size - 1 or not _is_capitalised(part[0]):
+                    continue
+                text = words_text(part)
+                code = self.kb.adjective(text)
+                entry = None if code else self.kb.lookup(text, day)
+                if entry is not None and entry.kind in ("country", "seat", "metonym"):
+                    code = entry.code
+                if code:
+                    return code
+        return None
 
     def _token_country(self, token: Token, day: dt.date | None) -> str | None:
         text = token.text
@@ -408,12 +435,25 @@ class ActorResolver:
             for size in range(len(run), 0, -1):
                 for i in range(len(run) - size + 1):
                     part = run[i : i + size]
-                    if any(t.i == head.i for t in part):
+                    if any(t.i == head.i for t in part) or not self._may_be_place(part):
                         continue
                     place = self.places.resolve(words_text(part))
                     if place is not None and place.country_code:
                         return place.country_code
         return None
+
+    def _may_be_place(self, part: list[Token]) -> bool:
+        """Words that can name a town: not a title, agent or known organisation, and
+        not one common capitalised word ("Federal Minister", "Human rights group",
+        "(ILO)" are no towns in Argentina, Ukraine or Peru)."""
+        if all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in part):
+            return True
+        if len(part) == 1 and part[0].lower_ in _GENERIC_CAPITALS:
+            return False
+        if any(_is_title_word(self.kb, t) or self.kb.agent_sector(t.lower_) for t in part):
+            return False
+        entry = self.kb.lookup(words_text(part))
+        return entry is None or entry.kind in ("country", "seat", "metonym")
 
     def _sector(
         self, words: list[Token], span: Span, head: Token, inner: KBEntry | None

@@ -70,9 +70,9 @@ _ASSAULT_WORDS = frozenset(
 )  # fmt: skip
 #: Entity labels the small model often gives places ("Nineveh" as PERSON): such a
 #: span is a candidate only when the gazetteer knows it (`PlaceCandidate.named`).
-#: Labels the small model gives places by mistake ("in Saratov" as LANGUAGE): a place
-#: only when the gazetteer knows the name.
-_WEAK_LABELS = frozenset({"PERSON", "ORG", "LANGUAGE"})
+#: Labels the small model gives places by mistake ("in Saratov" as LANGUAGE, "in
+#: Kramatorsk" as PRODUCT): a place only when the gazetteer knows the name.
+_WEAK_LABELS = frozenset({"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
 _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Nouns through which "the X of PLACE" names PLACE ("the city of Nablus").

@@ -1,0 +1,118 @@
+"""Who a demand, threat or attack is aimed at when no object names them (issue 4).
+
+Each sentence is written by the team. The expected recipients follow PLOVER:
+"demanded that X do Y" is a request to X; "threatened to ... unless X ..." a
+threat to X; victims of an attack on a place are that place's country's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.evaluate import score_plover
+from eventcoder.model import Entity, Event
+
+pytestmark = pytest.mark.model
+
+
+def _coded(coder, text: str, event_type: str) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
+    events = [e for e in coder.code_text(text, date="2025-10-20") if event_type in e.event]
+    assert events, f"no {event_type} in {text!r}"
+    actors = {a.code for e in events for a in e.actor if a.code}
+    recipients = {r.code for e in events for r in e.recipient if r.code}
+    return actors, recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        (
+            "Peru on Monday demanded that Bolivia reopen the border crossing at Desaguadero.",
+            "REQUEST", "PER", "BOL",
+        ),
+        (
+            "Kenya threatened to close its embassy unless Somalia withdrew the accusation.",
+            "THREATEN", "KEN", "SOM",
+        ),
+        (
+            "Ghana warned that Togo would face sanctions over the border closure.",
+            "THREATEN", "GHA", "TGO",
+        ),
+        (
+            "The Brazilian president said that Argentina must reopen the talks on the dam.",
+            "REQUEST", "BRA", "ARG",
+        ),
+        (
+            "Chile rejected North Korea's demand to recall its ambassador.",
+            "REJECT", "CHL", "PRK",
+        ),
+    ],
+)  # fmt: skip
+def test_addressee_of_a_demand_or_threat(  # type: ignore[no-untyped-def]
+    coder, text: str, event_type: str, actor: str, recipient: str
+) -> None:
+    actors, recipients = _coded(coder, text, event_type)
+    assert actor in actors
+    assert recipient in recipients, recipients
+
+
+def test_victims_of_an_attack_take_the_country_of_its_place(coder) -> None:  # type: ignore[no-untyped-def]
+    _, recipients = _coded(
+        coder, "Gunmen killed eleven people in Maiduguri on Sunday, police said.", "ASSAULT"
+    )
+    assert recipients == {"NGA"}
+
+
+def test_an_attack_on_a_town_has_its_country_as_recipient(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, recipients = _coded(
+        coder, "Russian artillery shelled targets in Kramatorsk overnight.", "ASSAULT"
+    )
+    assert actors == {"RUS"}
+    assert recipients == {"UKR"}
+
+
+def test_a_coded_recipient_is_not_replaced_by_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    _, recipients = _coded(
+        coder, "Israeli jets struck Iranian militia positions in Syria on Friday.", "ASSAULT"
+    )
+    assert recipients == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("North Korea's consistent demand", "PRK"),
+        ("South Korean coast guard", "KOR"),
+        ("Shanghai police", "CHN"),
+        ("Federal Minister for Interior Aftab Ahmad Khan Sherpao", None),
+        ("Human rights organization Amnesty International", "NGO"),
+    ],
+)
+def test_country_of_a_phrase(coder, phrase: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    from eventcoder.knowledge.base import KnowledgeBase
+    from eventcoder.resolve.actors import ActorQuery, ActorResolver
+    from eventcoder.resolve.places import Gazetteer
+
+    resolver = ActorResolver(KnowledgeBase.load(), places=Gazetteer.load(min_population=15000))
+    [(_, entity)] = list(resolver.resolve_queries([ActorQuery(text=phrase)], coder.pipeline.nlp))
+    assert entity.code == code, entity
+
+
+def test_gold_igo_is_met_by_the_un_or_the_eu() -> None:
+    """PLOVER 0.5 gold codes the UN as IGO; PLOVER 2021 has UNO (evaluate's actor score)."""
+    gold = {"id": "g1", "text": "t", "event": ["AGREE"], "actor": [{"code": "IGO"}],
+            "recipient": [{"code": "IRQ"}]}  # fmt: skip
+    event = Event(
+        id="e1", doc_id="g1", date=None, date_precision=None, event=("AGREE",),
+        actor=(Entity(entity_text="the UN", code="UNO"),),
+        recipient=(Entity(entity_text="Iraq", code="IRQ"),),
+    )  # fmt: skip
+    report = score_plover([gold], {"g1": [event]})
+    assert (report.actor_hit, report.actor_n) == (1, 1)
+    wrong = Event(
+        id="e2", doc_id="g1", date=None, date_precision=None, event=("AGREE",),
+        actor=(Entity(entity_text="NATO", code="NGO"),),
+        recipient=(Entity(entity_text="Iraq", code="IRQ"),),
+    )  # fmt: skip
+    report = score_plover([gold], {"g1": [wrong]})
+    assert report.actor_hit == 0
