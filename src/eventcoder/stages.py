@@ -127,14 +127,51 @@ class ActorStage:
             entity = self.resolver.resolve(owner, day, memory, exclude=exclude)
         return entity
 
+    def _entities(
+        self,
+        doc: Doc,
+        heads: Iterable[int],
+        day: dt.date | None,
+        memory: DocumentMemory,
+        exclude: set[str],
+    ) -> tuple[Entity, ...]:
+        found: list[Entity] = []
+        for i in heads:
+            entity = self._resolve_head(doc[i], day, memory, exclude)
+            if entity is not None:
+                found.append(entity)
+                found.extend(self._coordinated(doc[i], entity))
+        return tuple(found)
+
+    def _coordinated(self, head: Token, entity: Entity) -> list[Entity]:
+        """One more entity for each further nationality of a head: "French and
+        Egyptian warships", "Sierra Leonean and Liberian refugees"."""
+        kb = self.resolver.kb
+        extra = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound") or not kb.adjective(mod.text):
+                continue
+            for other in mod.conjuncts:
+                code = kb.adjective(other.text)
+                if code and code != entity.code:
+                    end = other.idx + len(other.text)
+                    extra.append(
+                        Entity(
+                            entity_text=f"{other.text} {head.text}",
+                            code=code,
+                            sector=entity.sector,
+                            start=other.idx,
+                            end=end,
+                        )
+                    )
+        return extra
+
     def _resolve(self, work: Work, m: EventMention) -> EventMention:
         doc, memory = work.doc, work.memory
         day = m.date.value if m.date else work.article.date
-        actors = _present(self._resolve_head(doc[i], day, memory, set()) for i in m.actor_heads)
+        actors = self._entities(doc, m.actor_heads, day, memory, set())
         taken = {a.code for a in actors if a.code}
-        recipients = _present(
-            self._resolve_head(doc[i], day, memory, taken) for i in m.recipient_heads
-        )
+        recipients = self._entities(doc, m.recipient_heads, day, memory, taken)
         if taken:
             recipients = tuple(r for r in recipients if r.code not in taken) or recipients
         attribution = None

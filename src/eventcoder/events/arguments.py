@@ -29,7 +29,7 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
-_CONTROL_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+_CONTROL_DEPS = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp")
 _RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "at", "toward", "towards", "into"})
 _ACTOR_PREPS = frozenset({"by", "from"})
 _THEME_PREPS = frozenset({"to", "for", "into", "toward", "towards", "against", "on"})
@@ -116,9 +116,32 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     # Objects that name no actor ("handed over 14 suspects to Paraguay") are dropped
     # when resolved, so the prepositional phrases are kept as candidates too.
     recipients += _prep_objects(verb, _RECIPIENT_PREPS | {"for"})
+    left = _prep_objects(verb, frozenset({"from"})) if verb.lemma_ in _LEAVE_VERBS else []
+    if left:  # "withdrew its troops from Lebanon": Lebanon is left, the troops are its own
+        recipients = [r for r in recipients if r.dep_ not in ("dobj", "obj")] + left
     if not _dedupe(recipients):  # "on Tuesday" names no one
-        recipients = _addressees(verb)
+        recipients = _addressees(verb) or _embedded_recipients(verb)
     return actors, recipients, verb
+
+
+#: Verbs whose "from" phrase names who is left ("withdraw its troops from Lebanon").
+_LEAVE_VERBS = frozenset({"withdraw", "pull", "retreat", "evacuate", "leave"})
+
+
+def _embedded_recipients(verb: Token) -> list[Token]:
+    """The recipient of the act a threat, demand or offer is about: "threatened to
+    break off relations with Congo", "offered to send grain to Afghanistan"."""
+    for clause in _children(verb, ("xcomp",)):
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        found = _prep_objects(clause, _RECIPIENT_PREPS) + _children(clause, ("dative",))
+        if clause.lemma_ in _LEAVE_VERBS:
+            found += _prep_objects(clause, frozenset({"from"}))
+        objects = _children(clause, ("dobj", "obj"))
+        found += objects + [t for o in objects for t in _prep_objects(o, _RECIPIENT_PREPS)]
+        if _dedupe(found):
+            return found
+    return []
 
 
 _DEONTIC = frozenset({"should", "must", "would", "will", "shall", "ought"})

@@ -226,6 +226,15 @@ class ActorResolver:
             if ent.label_ in _NAMED:
                 entity, is_person = self._resolve_span(ent, ent.root, day)
                 memory.remember(ent.root.i, entity, is_person)
+        for token in doc:  # subjects the entity recogniser missed ("Nigeria announced")
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "PROPN"
+                and not token.ent_type_
+            ):
+                entry = self.kb.lookup(mention_span(token).text, day)
+                if entry is not None and entry.kind in ("country", "organization"):
+                    memory.remember(token.i, _from_entry(token.text, entry), False)
 
     def resolve(
         self,

@@ -46,6 +46,22 @@ def _coded(coder, text: str, event_type: str) -> tuple[set[str], set[str]]:  # t
             "Chile rejected North Korea's demand to recall its ambassador.",
             "REJECT", "CHL", "PRK",
         ),
+        (
+            "Algeria threatened to cut off gas supplies to Spain over the dispute.",
+            "THREATEN", "DZA", "ESP",
+        ),
+        (
+            "Egypt threatened to break off diplomatic relations with Sudan.",
+            "THREATEN", "EGY", "SDN",
+        ),
+        (
+            "Norway is ready to contribute 300 troops to a peacekeeping force in Mozambique.",
+            "AGREE", "NOR", "MOZ",
+        ),
+        (
+            "Rwanda says it is willing to withdraw its soldiers from Congo.",
+            "AGREE", "RWA", "COD",
+        ),
     ],
 )  # fmt: skip
 def test_addressee_of_a_demand_or_threat(  # type: ignore[no-untyped-def]
@@ -116,3 +132,10 @@ def test_gold_igo_is_met_by_the_un_or_the_eu() -> None:
     )  # fmt: skip
     report = score_plover([gold], {"g1": [wrong]})
     assert report.actor_hit == 0
+
+
+def test_each_nationality_of_a_joint_actor_is_an_actor(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, _ = _coded(
+        coder, "Danish and Estonian warships began a joint exercise in the Baltic Sea.", "COOPERATE"
+    )
+    assert {"DNK", "EST"} <= actors
