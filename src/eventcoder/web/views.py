@@ -26,13 +26,16 @@ __all__ = [
     "ROLES",
     "Segment",
     "Span",
+    "auto_period",
     "code_name",
     "event_spans",
     "frame_records",
     "jsonable",
     "link",
+    "names_or_codes",
     "safe_url",
     "segments",
+    "short",
 ]
 
 #: quad code -> (name, CSS class): the four PLOVER quad classes.
