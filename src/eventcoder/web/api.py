@@ -116,7 +116,10 @@ def read_event(web: WebContext, event_id: str) -> dict[str, Any]:
             raise HTTPException(404, f"no event with id {event_id!r} in this store")
         reports = list(stored_events(con, Filters(cluster=where["cluster_id"]), mentions=True))
         documents = browse.report_documents(con, where["cluster_id"])
-    return {"location": where, "reports": reports, "documents": documents}
+    this = next((r for r in reports if r.event.id == event_id), None)
+    if this is None:  # its cluster was rebuilt between the two reads
+        raise HTTPException(503, "the store changed while reading; try again")
+    return {"this": this, "reports": reports, "documents": documents}
 
 
 @router.get("/events/{event_id}", tags=["events"], summary="One event and the other reports of it")
@@ -125,7 +128,7 @@ def get_event(
 ) -> dict[str, Any]:
     found = read_event(web, event_id)
     documents = {d["event_id"]: d for d in found["documents"]}
-    this = next(r for r in found["reports"] if r.event.id == event_id)
+    this = found["this"]
     record = this.event.to_dict() | {"cluster": this.cluster}
     others = [
         jsonable(

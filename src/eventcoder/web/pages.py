@@ -102,7 +102,7 @@ def event(
     request: Request, web: Context, event_id: Annotated[str, Path(max_length=200)]
 ) -> Response:
     found = read_event(web, event_id)
-    this = next(r for r in found["reports"] if r.event.id == event_id)
+    this = found["this"]
     documents = {d["event_id"]: d for d in found["documents"]}
     e = this.event
     return render(
