@@ -1,10 +1,12 @@
 """Web API latency: p50/p95 of `GET /api/events` on a store of 1M event reports.
 
 The store is bench/store_bench.py's synthetic one, built once into
-out/bench/store-1m.duckdb and reused. The app runs under uvicorn on a loopback
-port; one client (httpx) sends `--requests` requests per filter combination, one
-after another, after a warm-up. Each combination pages through its first results
-(offset 0, 50, ... up to 450), as a user does. Target: p95 under 150 ms.
+out/bench/store-1000k.duckdb and reused. The app runs under uvicorn in its own
+process on a loopback port; one client (httpx, in this process) sends `--requests`
+requests per filter combination, one after another, after a warm-up. Each
+combination pages through its first results (offset 0, 50, ... up to 450), as a user
+does. Beside each, the same pages from `select_events` alone on a held connection:
+the store's share of the time. Target: p95 under 150 ms.
 
 Run with `make bench` or `.venv/bin/python bench/web_bench.py [--events N] [--requests N]`.
 """
@@ -12,9 +14,13 @@ Run with `make bench` or `.venv/bin/python bench/web_bench.py [--events N] [--re
 from __future__ import annotations
 
 import argparse
+import signal
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,12 +28,11 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 from bench.store_bench import build_synthetic_store  # noqa: E402
-from tools.browser import serving  # noqa: E402
+from tools.browser import free_port  # noqa: E402
 
 from eventcoder.store import Filters, Store  # noqa: E402
 from eventcoder.store.connection import open_db  # noqa: E402
 from eventcoder.store.query import select_events  # noqa: E402
-from eventcoder.web import WebSettings, create_app  # noqa: E402
 
 TARGET_MS = 150.0
 COMBINATIONS = [
@@ -88,18 +93,49 @@ def measure_library(db: Path, params: dict[str, str], requests: int) -> list[flo
     return times
 
 
+_SERVER = """import sys, uvicorn
+from eventcoder.store import Store
+from eventcoder.web import create_app
+uvicorn.run(create_app(Store.open(sys.argv[1])), host="127.0.0.1", port=int(sys.argv[2]),
+            log_level="warning")
+"""
+
+
+@contextmanager
+def server(db: Path) -> Iterator[str]:
+    """The app under uvicorn in a child process (as `eventcoder serve` runs it, without
+    the model warm-up); yields its URL."""
+    port = free_port()
+    child = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)])
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(f"{url}/api/events", params={"limit": 1}, timeout=30).raise_for_status()
+                break
+            except httpx.TransportError:
+                if child.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        child.send_signal(signal.SIGINT)
+        child.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic store size")
     parser.add_argument("--requests", type=int, default=200, help="requests per combination")
     args = parser.parse_args()
     db = store_path(args.events)
-    app = create_app(Store.open(db), WebSettings())
+    Store.open(db)  # checks (and if needed upgrades) the store before timing
     print(f"GET /api/events on {args.events:,} events, {args.requests} requests each (limit 50)")
     print(f"{'filters':34s} {'p50':>8s} {'p95':>8s} {'max':>8s}   target p95 < {TARGET_MS:g} ms"
           "   (select_events alone: p50, p95)")  # fmt: skip
     every: list[float] = []
-    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+    with server(db) as url, httpx.Client(base_url=url, timeout=60) as client:
         for label, params in COMBINATIONS:
             times = measure(client, params, args.requests)
             alone = measure_library(db, params, min(args.requests, 50))
