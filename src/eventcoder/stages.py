@@ -342,10 +342,10 @@ class VictimStage:
 
     PLOVER codes the target of an attack by its country: "killed 23 people in Tel
     Aviv" struck Israelis, "fired shells at targets in Jericho" the Palestinian
-    territories. When no recipient has a country, the uncoded ones take the
-    event place's (and sector CVL if they have none), and an event with no
-    recipient at all gets the place itself as one. Runs after PlaceStage; writes
-    only recipients.
+    territories. When no recipient of an attack has a country, the uncoded ones
+    take the event place's (and sector CVL if they have none); an attack or
+    arrest with no recipient at all gets the place itself as one. Runs after
+    PlaceStage; writes only recipients.
     """
 
     name = "victims"
@@ -365,7 +365,9 @@ def _with_victims(m: EventMention) -> EventMention:
     if any(r.code for r in m.recipients):
         return m
     code = place.country_code
-    recipients = tuple(replace(r, code=code, sector=r.sector or "CVL") for r in m.recipients)
+    recipients = m.recipients
+    if m.event == "ASSAULT":  # the victims of an arrest may be foreigners as often as not
+        recipients = tuple(replace(r, code=code, sector=r.sector or "CVL") for r in recipients)
     if not recipients:
         recipients = (
             Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end),
