@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from eventcoder.knowledge.base import normalize_name
 from eventcoder.knowledge.csvdata import data_path, read_rows
 
 #: PLOVER actor sectors; ELI (former officials) is computed by the resolver, never written.
@@ -123,6 +124,27 @@ def test_one_identifier_one_name(lines: list[Line]) -> None:
     for line in lines:
         names[line.identifier_id].add(line.name)
     assert not {i: n for i, n in names.items() if len(n) > 1}
+
+
+#: Names two different people share on purpose: father and son, both called "Khamenei".
+SHARED_NAMES = frozenset({"khamenei"})
+
+
+def test_one_name_one_person_and_the_same_aliases_on_every_line() -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for _line_no, row in _raw_rows():
+        ident = row["identifier_id"]
+        aliases[ident].add(row["aliases"])
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name.strip():
+                owners[normalize_name(name)].add(ident)
+    shared = {n: ids for n, ids in owners.items() if len(ids) > 1 and n not in SHARED_NAMES}
+    assert not shared, f"one name, several identifier_ids: {shared}"
+    # A person's aliases are looked up per line: an alias missing from one line would
+    # make that term unreachable by the alias ("Lieberman" as defence minister).
+    uneven = {i: a for i, a in aliases.items() if len(a) > 1}
+    assert not uneven, f"different aliases on the lines of one person: {uneven}"
 
 
 def test_no_duplicate_or_overlapping_terms_of_one_person(lines: list[Line]) -> None:
