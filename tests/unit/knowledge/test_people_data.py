@@ -4,6 +4,7 @@ lines, and no two people in a single-holder office at once (issue 4)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -154,7 +155,7 @@ def test_no_duplicate_or_overlapping_terms_of_one_person(lines: list[Line]) -> N
     bad = []
     for (ident, country, office), terms in by_key.items():
         terms.sort(key=lambda t: t.start)
-        for a, b in zip(terms, terms[1:], strict=False):
+        for a, b in itertools.pairwise(terms):
             if a.overlap_days(b) > 1:
                 bad.append(f"lines {a.line_no} and {b.line_no}: {ident} {country} {office}")
     assert not bad, "\n".join(bad)
@@ -194,7 +195,8 @@ def test_single_holder_offices_have_one_holder_at_a_time(lines: list[Line]) -> N
 def test_the_check_catches_an_overlap() -> None:
     a = Line(1, "p:a", "A", "FRA", "interior minister", "GOV", dt.date(2020, 1, 1), None)
     b = Line(2, "p:b", "B", "FRA", "interior minister", "GOV", dt.date(2021, 1, 1), None)
-    handover = Line(3, "p:c", "C", "FRA", "speaker", "LEG", dt.date(2020, 1, 1), dt.date(2021, 1, 1))
+    end = dt.date(2021, 1, 1)
+    handover = Line(3, "p:c", "C", "FRA", "speaker", "LEG", dt.date(2020, 1, 1), end)
     assert a.overlap_days(b) > 1 and handover.overlap_days(b) == 1
     assert _office_groups("governor of Texas") == ("governor of Texas",)
     assert _office_groups("vice president") == ()

@@ -79,3 +79,24 @@ def test_the_date_selects_the_office(
     ((_query, entity),) = resolver.resolve_queries([query], nlp)
     assert (entity.code, entity.sector, entity.office) == (code, sector, office)
     assert entity.identifier_id and entity.identifier_id.startswith(("person:", "Q"))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "office"),
+    [
+        # "former" names an office the person left, not the one they hold now
+        ("former Prime Minister Benjamin Netanyahu", "2021-09-01", "former head of government"),
+        ("Hakan Fidan, the former spy chief", "2024-01-01", "former director of MIT"),
+        # among several offices left, the one the mention names
+        ("former Governor Nikki Haley", "2024-01-01", "former governor of South Carolina"),
+        ("former UN ambassador Nikki Haley", "2024-01-01", "former UN ambassador"),
+        # with no earlier office, "former" still makes the current one ELI
+        ("former Speaker Mike Johnson", "2024-01-01", "former speaker"),
+    ],
+)
+def test_former_picks_an_office_already_left(
+    resolver: ActorResolver, nlp: Language, text: str, day: str, office: str
+) -> None:
+    query = ActorQuery(text=text, date=dt.date.fromisoformat(day))
+    ((_query, entity),) = resolver.resolve_queries([query], nlp)
+    assert (entity.sector, entity.office) == ("ELI", office)
