@@ -201,12 +201,13 @@ def evaluate(
 
 
 def _register_subcommands() -> None:
-    from eventcoder.commands import actors, dates, places, store
+    from eventcoder.commands import actors, dates, places, serve, store
 
     app.add_typer(actors.app, name="actors")
     app.add_typer(dates.app, name="dates")
     app.add_typer(places.app, name="places")
     store.register(app)
+    serve.register(app)
 
 
 @app.command()

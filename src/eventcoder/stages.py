@@ -214,7 +214,7 @@ class PlaceStage:
         names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         actor_countries = sorted(work.memory.countries, key=lambda c: -work.memory.countries[c])
         mentions = [self._place(doc, m, names, actor_countries) for m in work.mentions]
-        return replace(work, mentions=tuple(mentions))
+        return replace(work, mentions=_shared_places(doc, mentions))
 
     def _place(
         self, doc: Doc, m: EventMention, names: list[str], actor_countries: list[str]
@@ -224,7 +224,9 @@ class PlaceStage:
         own = [e.code for e in (*m.actors, *m.recipients) if e.code]
         arguments = [doc[i] for i in (*m.actor_heads, *m.recipient_heads)]
         candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments)
-        if m.event in _TARGET_TYPES or doc[m.head].lemma_ in _TARGET_WORDS:
+        moving = doc[m.head].lemma_ in _TARGET_WORDS
+        targets: list[PlaceCandidate] = []
+        if m.event in _TARGET_TYPES or moving:
             targets = target_candidates((doc[i] for i in m.recipient_heads), sent)
             candidates = sorted([*candidates, *targets], key=lambda c: (c.level, c.fronted))
         best: tuple[PlaceCandidate, Place] | None = None
@@ -232,8 +234,10 @@ class PlaceStage:
             if best is not None and (cand.level, cand.fronted) > (best[0].level, best[0].fronted):
                 break
             place = self._resolve(cand, own, names, actor_countries)
-            if place is None or self._not_a_place(cand, place, m):
+            if place is None:
                 continue
+            if not (moving and cand in targets) and self._not_a_place(cand, place, m):
+                continue  # but "deployed to Syria", "visited Egypt" name where
             if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
                 best = (cand, place)
         return replace(m, place=best[1]) if best else m
@@ -304,6 +308,35 @@ class PlaceStage:
         return place
 
 
+def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention, ...]:
+    """Coordinated verbs share a place: in "shot and wounded two soldiers on a road
+    north of Kabul" the shooting happened where the wounding did."""
+    placed = {m.head: m.place for m in mentions if m.place is not None}
+    out = []
+    for m in mentions:
+        if m.place is None:
+            trigger = doc[m.head]
+            partner = next(
+                (
+                    placed[t.i]
+                    for t in trigger.conjuncts
+                    if t.i in placed and t.pos_ == "VERB" and not _own_subject(t, trigger)
+                ),
+                None,
+            )
+            if partner is not None and trigger.pos_ == "VERB":
+                m = replace(m, place=partner)
+        out.append(m)
+    return tuple(out)
+
+
+def _own_subject(a: Token, b: Token) -> bool:
+    """Of two coordinated verbs, the later has a subject of its own ("A was shot and B
+    was wounded"): two clauses, not one."""
+    later = a if a.i > b.i else b
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children)
+
+
 class VictimStage:
     """Whose people or ground an act of force struck, from where it happened.
 
@@ -343,7 +376,7 @@ def _with_victims(m: EventMention) -> EventMention:
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
 _TARGET_TYPES = frozenset({"ASSAULT"})
 #: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
-_TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive"})
+_TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive", "deploy", "redeploy", "station"})
 #: Meeting nouns whose place-name compound is the venue.
 _VENUE_NOUNS = frozenset(
     {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}

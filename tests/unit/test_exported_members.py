@@ -11,6 +11,7 @@ import eventcoder
 MODULES = [
     "eventcoder", "eventcoder.model", "eventcoder.errors", "eventcoder.config",
     "eventcoder.readers", "eventcoder.evaluate", "eventcoder.coder", "eventcoder.store",
+    "eventcoder.store.browse", "eventcoder.web", "eventcoder.web.views",
 ]  # fmt: skip
 
 
