@@ -300,7 +300,7 @@ class ActorResolver:
         head, span = _retarget(head, span)
         words = _core(span)
         former = _has_former(span)
-        person = self._person(words, head, day)
+        person = self._person(words, head, day, former=former)
         if person is not None:
             if former and person.sector != "ELI":
                 person = replace(person, sector="ELI", office=_former(person.office))
@@ -330,13 +330,17 @@ class ActorResolver:
         is_person = head.ent_type_ == "PERSON"
         return entity, is_person
 
-    def _person(self, words: list[Token], head: Token, day: dt.date | None) -> Entity | None:
+    def _person(
+        self, words: list[Token], head: Token, day: dt.date | None, *, former: bool = False
+    ) -> Entity | None:
+        """The person named by the mention; with `former`, the office they left before."""
         if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title for t in words):
             return None
         for name in _person_candidates(self.kb, words, head):
             terms = self.kb.person_terms(name)
             if terms:
-                return _person_entity(words_text(words), terms, day)
+                hints = tuple(t.lower_ for t in words) if former else ()
+                return _person_entity(words_text(words), terms, day, former_hints=hints)
         return None
 
     def _whole_name(self, words: list[Token], day: dt.date | None) -> KBEntry | None:
@@ -790,8 +794,21 @@ def _unknown(text: str) -> Entity:
     return Entity(entity_text=text, sector="UNK")
 
 
-def _person_entity(text: str, terms: list[PersonTerm], day: dt.date | None) -> Entity:
+def _person_entity(
+    text: str,
+    terms: list[PersonTerm],
+    day: dt.date | None,
+    *,
+    former_hints: tuple[str, ...] = (),
+) -> Entity:
+    """The person's office on `day`. For a "former" mention (`former_hints`: its words),
+    the last office they left before it, even when they hold another one now, preferring
+    an office the mention names ("former Governor Nikki Haley")."""
     ordered = sorted(terms, key=lambda t: t.start)
+    past = [t for t in ordered if day is not None and t.end is not None and t.end < day]
+    if former_hints and past:
+        named = [t for t in past if _office_named(t.office, former_hints)]
+        return _past_entity(text, named or past)
     if day is None:
         latest = max(t.start for t in ordered)
         term = min((t for t in ordered if t.start == latest), key=_rank)
@@ -800,11 +817,27 @@ def _person_entity(text: str, terms: list[PersonTerm], day: dt.date | None) -> E
     if current:
         term = min(current, key=_rank)
         return _term_entity(text, term, term.sector, term.office)
-    past = [t for t in ordered if t.end is not None and t.end < day]
     if past:
-        term = max(past, key=lambda t: (t.end or t.start, -_rank(t)))
-        return _term_entity(text, term, "ELI", f"former {term.office}")
+        return _past_entity(text, past)
     return _term_entity(text, ordered[0], None, None)
+
+
+def _office_named(office: str, words: tuple[str, ...]) -> bool:
+    """Whether the mention's words name `office`: a title of a core office ("prime
+    minister") or a word of a free-text one ("governor", "speaker")."""
+    phrase = f" {' '.join(words)} "
+    if any(
+        f" {title} " in phrase and office in offices for title, offices in _TITLE_OFFICES.items()
+    ):
+        return True
+    return office not in _OFFICE_RANK and any(
+        len(w) > 3 and w in office.casefold().split() for w in words
+    )
+
+
+def _past_entity(text: str, past: list[PersonTerm]) -> Entity:
+    term = max(past, key=lambda t: (t.end or t.start, -_rank(t)))
+    return _term_entity(text, term, "ELI", f"former {term.office}")
 
 
 def _rank(term: PersonTerm) -> int:
