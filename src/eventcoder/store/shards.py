@@ -141,7 +141,7 @@ _VIEWS = {
     "events": f"""SELECT *, {BLOCK_SQL} AS block, event_id AS cluster_id,
         true AS is_representative, 1 AS cluster_reports, 1 AS cluster_documents,
         date AS cluster_last, CAST(to_json([doc_id]) AS VARCHAR) AS cluster_doc_ids,
-        CAST(to_json(list_filter([source], x -> x IS NOT NULL)) AS VARCHAR) AS cluster_outlets
+        CAST(to_json(list_filter([source], lambda x: x IS NOT NULL)) AS VARCHAR) AS cluster_outlets
         FROM _events""",
     "clusters": """SELECT cluster_id, block, event_id AS representative, date AS date_first,
         date AS date_last, 1 AS n_reports, 1 AS n_documents,
@@ -161,10 +161,9 @@ def open_shards(root: Path) -> duckdb.DuckDBPyConnection:
             f"{root} holds no shards; give a store file, or a directory written by "
             "`eventcoder ingest --engine dask --shards DIR`"
         )
-    con = duckdb.connect(
-        ":memory:",
-        config={"allowed_directories": [str(root.resolve())], "enable_external_access": False},
-    )
+    con = duckdb.connect(":memory:")
+    con.execute("SET allowed_directories = ?", [[str(root.resolve())]])
+    con.execute("SET enable_external_access = false")  # only allowed_directories from here
     con.execute("SET enable_progress_bar = false")
     for view, sql in _VIEWS.items():
         files = ""
