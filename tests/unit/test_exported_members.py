@@ -11,6 +11,8 @@ import eventcoder
 MODULES = [
     "eventcoder", "eventcoder.model", "eventcoder.errors", "eventcoder.config",
     "eventcoder.readers", "eventcoder.evaluate", "eventcoder.coder", "eventcoder.store",
+    "eventcoder.store.shards", "eventcoder.engines.local", "eventcoder.engines.shards",
+    "eventcoder.engines.dask",
 ]  # fmt: skip
 
 

@@ -194,8 +194,10 @@ def ingest(
     ] = None,
     shards: Annotated[
         Path | None,
-        typer.Option(help="Dask: directory for the Parquet shards (default: the --db path "
-                     "+ .shards); must be shared with the workers"),  # fmt: skip
+        typer.Option(
+            help="Dask: directory for the Parquet shards (default: the --db path + .shards); "
+            "must be shared with the workers"
+        ),
     ] = None,
     shard_size: Annotated[
         int, typer.Option(help="Dask: articles (or JSONL lines) per task and shard", min=1)

@@ -9,12 +9,11 @@ workers code it, so a corpus of any size is coded in bounded memory.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
 from eventcoder.config import Config
@@ -90,6 +89,9 @@ def run_local(
         jobs, mp_context=context, initializer=_init_worker, initargs=(config,)
     ) as pool:
         chunks = _chunks(itertools.chain(head, iterator), _CHUNK)
-        submit = functools.partial(pool.submit, _code_chunk)
+
+        def submit(chunk: list[Article]) -> Future[list[tuple[Article, list[Event]]]]:
+            return pool.submit(_code_chunk, chunk)
+
         for results in in_order_bounded(submit, chunks, _WINDOW_PER_JOB * jobs):
             yield from results

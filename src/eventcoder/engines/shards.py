@@ -47,7 +47,7 @@ class ShardJob:
     root: str
     config: Config
     date: dt.date | None = None
-    fields: FieldNames = FieldNames()
+    fields: FieldNames = dataclasses.field(default_factory=FieldNames)
     max_bytes: int = 50_000_000
 
     def fingerprint(self) -> str:
@@ -95,10 +95,9 @@ def plan_partitions(
         if isinstance(item, ReadProblem):
             yield item
             continue
-        if item.span is not None or len(group) >= shard_size:
-            if group:
-                yield Partition(index, tuple(group))
-                index, group = index + 1, []
+        if group and (item.span is not None or len(group) >= shard_size):
+            yield Partition(index, tuple(group))
+            index, group = index + 1, []
         if item.span is not None:
             yield Partition(index, (item,))
             index += 1

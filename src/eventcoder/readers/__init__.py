@@ -214,7 +214,9 @@ def _plan_path(path: Path) -> Iterator[Path | ReadProblem]:
         found = found or isinstance(item, Path)
         yield item
     if not found:
-        yield ReadProblem(str(path), "no .txt, .jsonl, .json or .html files found in this directory")
+        yield ReadProblem(
+            str(path), "no .txt, .jsonl, .json or .html files found in this directory"
+        )
 
 
 def _file_parts(path: Path, lines_per_part: int) -> Iterator[FilePart]:
