@@ -123,7 +123,7 @@ def dask_run(
     workers: int, corpus: Path, config: Config, n_articles: int, n_sents: int
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, Client(cluster) as client:  # fmt: skip
         warm = Path(tmp) / "warm.jsonl"
         write_corpus(warm, 2 * workers, 1)  # every worker loads its model before the clock
@@ -208,7 +208,7 @@ def streamed(n_articles: int, tmp: Path, every: float) -> dict[str, Any]:
     print(f"streamed: {n_articles} articles, {n_sents} sentences, {size_mb:.0f} MB of JSONL")
     db = tmp / "streamed.duckdb"
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, Client(cluster) as client:  # fmt: skip
         pids = {f"worker{i}": pid for i, pid in enumerate(client.run(os.getpid).values())}
         pids["client"] = os.getpid()

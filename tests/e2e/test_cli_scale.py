@@ -46,7 +46,10 @@ def test_an_unreachable_scheduler_is_named_without_a_traceback(tmp_path: Path) -
 def test_a_folder_without_shards_is_no_store(tmp_path: Path) -> None:
     done = run_cli("stats", "--db", str(tmp_path))
     assert done.returncode == 2
-    assert f"{tmp_path} holds no shards" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        f"{tmp_path} is a directory with no shards" in done.stderr
+        and "Traceback" not in done.stderr
+    )
 
 
 def test_ingest_help_names_the_engines() -> None:

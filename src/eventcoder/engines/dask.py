@@ -71,7 +71,7 @@ def dask_client(scheduler: str | None, *, workers: int) -> Iterator[Client]:
     single-threaded processes started here (and stopped on leaving)."""
     if scheduler is None:
         with LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster, Client(cluster) as client:  # fmt: skip
             yield client
         return

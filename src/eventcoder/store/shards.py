@@ -158,8 +158,8 @@ def open_shards(root: Path) -> duckdb.DuckDBPyConnection:
     shards = shard_dirs(root)
     if not shards:
         raise StoreError(
-            f"{root} holds no shards; give a store file, or a directory written by "
-            "`eventcoder ingest --engine dask --shards DIR`"
+            f"{root} is a directory with no shards in it; give the path of a store file "
+            "with --db, or a directory written by `eventcoder ingest --engine dask --shards DIR`"
         )
     con = duckdb.connect(":memory:")
     con.execute("SET allowed_directories = ?", [[str(root.resolve())]])

@@ -127,5 +127,5 @@ def test_a_shard_directory_is_read_in_place(tmp_path: Path) -> None:
 
 
 def test_an_empty_directory_is_no_store(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="holds no shards"):
+    with pytest.raises(StoreError, match="is a directory with no shards"):
         Store.open(tmp_path)
