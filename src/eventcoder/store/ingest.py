@@ -118,7 +118,8 @@ class Ingester:
         self._stored: set[str] = set()
         self._in_flight: set[str] = set()
         self._links: list[_Link] = []
-        self._loaded: dict[tuple[str, str], str] = {}  # (path, doc_id) -> origin, shards only
+        # Shards only: the file being loaded, and its record ids -> where first read.
+        self._loading: tuple[str, dict[str, str]] = ("", {})
         self._prepare(window_days)
 
     def _prepare(self, window_days: int | None) -> None:
@@ -219,7 +220,7 @@ class Ingester:
         wanted: set[str] = set()
         for row in tables["origins"].to_pylist():
             link = _Link(**row)
-            first = self._loaded.setdefault((link.path, link.doc_id), link.origin)
+            first = self._first_read(link)
             if first != link.origin:
                 problems.append(ReadProblem(link.origin, duplicate_id_message(link.doc_id, first)))
             elif self._wanted_link(link, report):
@@ -230,6 +231,13 @@ class Ingester:
         self._write_tables({n: _only(t, fresh, coded["events"]) for n, t in coded.items()},
                            wanted, report)  # fmt: skip
         return problems
+
+    def _first_read(self, link: _Link) -> str:
+        """Where this record's id was first read in its file. Shards come in input
+        order, so a file's records are loaded together: only its ids are kept."""
+        if link.path != self._loading[0]:
+            self._loading = (link.path, {})
+        return self._loading[1].setdefault(link.doc_id, link.origin)
 
     def _write(self, items: Sequence[Coded], report: IngestReport) -> None:
         """Store a batch of coded documents and the links that are ready, atomically."""
