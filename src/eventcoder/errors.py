@@ -5,7 +5,8 @@
     ├── InputError             an input file or record cannot be read
     ├── ModelError             the spaCy model cannot be loaded
     ├── DataFileError          a shipped or user knowledge file is malformed
-    └── StoreError             the event store cannot be opened, read or written
+    ├── StoreError             the event store cannot be opened, read or written
+    └── EngineError            a worker pool or a Dask cluster cannot be reached or used
 
 Messages say what went wrong, where (file and line), and what to do about it.
 The CLI prints them without a traceback; the library lets them propagate.
@@ -16,6 +17,7 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DataFileError",
+    "EngineError",
     "EventcoderError",
     "InputError",
     "ModelError",
@@ -45,3 +47,7 @@ class DataFileError(EventcoderError):
 
 class StoreError(EventcoderError):
     """The event store (a DuckDB file) cannot be opened, read or written."""
+
+
+class EngineError(EventcoderError):
+    """A worker pool or a Dask cluster cannot be reached or used."""

@@ -12,6 +12,8 @@ MODULES = [
     "eventcoder", "eventcoder.model", "eventcoder.errors", "eventcoder.config",
     "eventcoder.readers", "eventcoder.evaluate", "eventcoder.coder", "eventcoder.store",
     "eventcoder.store.browse", "eventcoder.web", "eventcoder.web.views",
+    "eventcoder.store.shards", "eventcoder.engines.local", "eventcoder.engines.shards",
+    "eventcoder.engines.dask",
 ]  # fmt: skip
 
 

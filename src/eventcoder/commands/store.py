@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 import os
 import sys
@@ -30,7 +31,11 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = Path("eventcoder.duckdb")
 
-Db = Annotated[Path, typer.Option("--db", help="The store file (a DuckDB database)")]
+Db = Annotated[
+    Path,
+    typer.Option("--db", help="The store file (a DuckDB database), or a directory of shards"),
+]
+StoreFile = Annotated[Path, typer.Option("--db", help="The store file (a DuckDB database)")]
 Wait = Annotated[
     float, typer.Option("--wait", help="Seconds to wait while an ingest is writing the store")
 ]
@@ -60,6 +65,11 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class Period(StrEnum):
     day = "day"
     week = "week"
@@ -86,14 +96,17 @@ class _Problems:
 
         for item in items:
             if isinstance(item, ReadProblem):
-                self.skipped += item.skipped
-                line = f"{item.origin}: {item.message}"
-                if self.console is not None:
-                    self.console.print(line, markup=False, highlight=False)
-                else:
-                    _err(line)
+                self.report(item)
                 continue
             yield item
+
+    def report(self, item: ReadProblem) -> None:
+        self.skipped += item.skipped
+        line = f"{item.origin}: {item.message}"
+        if self.console is not None:
+            self.console.print(line, markup=False, highlight=False)
+        else:
+            _err(line)
 
 
 def _speed_column() -> Any:
@@ -150,7 +163,7 @@ def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Files (.txt .jsonl .json .html, or .gz), folders, or -")
     ],
-    db: Db = DEFAULT_DB,
+    db: StoreFile = DEFAULT_DB,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores)")
     ] = None,
@@ -172,8 +185,32 @@ def ingest(
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text")] = "text",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the date")] = "date",
     source_field: Annotated[str, typer.Option(help="JSONL field holding the outlet")] = "source",
+    engine: Annotated[
+        Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address, tcp://HOST:8786 (default: a local cluster)"),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            help="Dask: directory for the Parquet shards (default: the --db path + .shards); "
+            "must be shared with the workers"
+        ),
+    ] = None,
+    shard_size: Annotated[
+        int, typer.Option(help="Dask: articles (or JSONL lines) per task and shard", min=1)
+    ] = 500,
+    shards_only: Annotated[
+        bool, typer.Option(help="Dask: write the shards only; query them with --db DIR")
+    ] = False,
 ) -> None:
-    """Code articles and store them in a DuckDB file; re-running adds only what is new."""
+    """Code articles and store them in a DuckDB file; re-running adds only what is new.
+
+    With --engine dask the articles are coded on a Dask cluster into Parquet shards,
+    then loaded into the store (see docs/scale.md).
+    """
     from eventcoder.config import Config
     from eventcoder.readers import FieldNames, read_inputs
     from eventcoder.store import Ingester, Store
@@ -181,10 +218,16 @@ def ingest(
     day = _date(date, "--date")
     fields = FieldNames(id=id_field, text=text_field, date=date_field, source=source_field)
     settings = Config.load(config) if config else Config.default()
+    n_jobs = jobs or os.cpu_count() or 1
+    if engine is Engine.dask or scheduler is not None:
+        shard_dir = shards or db.with_name(db.name + ".shards")
+        job = _shard_job(shard_dir, settings, day, fields)
+        _ingest_dask(paths, job, db, n_jobs, scheduler, shard_size, shards_only, strict,
+                     dedup_window)  # fmt: skip
+        return
     ingester = Ingester(
-        db, config=settings, jobs=jobs or os.cpu_count() or 1, batch_size=batch_size,
-        window_days=dedup_window,
-    )  # fmt: skip
+        db, config=settings, jobs=n_jobs, batch_size=batch_size, window_days=dedup_window
+    )
     buffered = list(read_inputs(paths, date=day, fields=fields)) if "-" in paths else None
 
     def items() -> Iterable[Article | ReadProblem]:
@@ -211,6 +254,51 @@ def _run_ingest(
             progress.advance(task)
 
         return ingester.run(problems.articles(items()), on_coded=advance), problems.skipped
+
+
+def _shard_job(root: Path, config: Any, day: dt.date | None, fields: Any) -> Any:
+    from eventcoder.engines.shards import ShardJob
+
+    return ShardJob(str(root.resolve()), config, date=day, fields=fields)
+
+
+def _ingest_dask(
+    paths: list[str], job: Any, db: Path, jobs: int, scheduler: str | None, shard_size: int,
+    shards_only: bool, strict: bool, dedup_window: int | None,
+) -> None:  # fmt: skip
+    """`ingest --engine dask`: code on the cluster into shards, load them into the store."""
+    from eventcoder.store import Ingester, Store
+
+    try:
+        from eventcoder.engines.dask import dask_client, ingest_dask
+    except ImportError as exc:
+        raise typer.BadParameter(
+            f"the Dask engine needs dask: pip install 'dask[distributed]' ({exc})",
+            param_hint="--engine",
+        ) from None
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines are noise here
+    ingester = None if shards_only else Ingester(db, config=job.config, window_days=dedup_window)
+    with _progress(sys.stderr.isatty()) as progress:
+        problems = _Problems(progress.console if progress else None)
+        task = progress.add_task("coding", total=None) if progress else None
+
+        def advance(result: Any) -> None:
+            if progress is not None and task is not None:
+                progress.advance(task, result.articles)
+
+        with dask_client(scheduler, workers=jobs) as client:
+            report = ingest_dask(
+                ingester, paths, job, client, shard_size=shard_size,
+                on_problem=problems.report, on_shard=advance,
+            )  # fmt: skip
+    shard_line = f"{report.shards} shard(s) in {job.root}, {report.written} coded in this run"
+    if ingester is None:
+        _err(f"{shard_line}; query them with --db {job.root}")
+    else:
+        _err(_summary(report.ingest, problems.skipped, db, Store.open(db).counts()))
+        _err(shard_line)
+    if report.shards == 0 or (strict and problems.skipped):
+        raise typer.Exit(1)
 
 
 def _articles_only(items: Iterable[Article | ReadProblem]) -> Iterator[Article]:

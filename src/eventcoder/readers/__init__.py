@@ -26,10 +26,19 @@ from typing import TextIO
 
 from eventcoder.model import Article, ReadProblem
 from eventcoder.readers import files, html, jsonl, text
+from eventcoder.readers.files import LineSpan
 from eventcoder.readers.stdin import read_stdin
 from eventcoder.readers.text import parse_date_header
 
-__all__ = ["FieldNames", "parse_date_header", "read_inputs"]
+__all__ = [
+    "FieldNames",
+    "FilePart",
+    "LineSpan",
+    "parse_date_header",
+    "plan_parts",
+    "read_inputs",
+    "read_parts",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +136,7 @@ def _read_directory(root: Path, options: _Options) -> Iterator[_Outcome]:
         yield ReadProblem(str(root), message)
 
 
-def _read_file(path: Path, options: _Options) -> Iterator[_Outcome]:
+def _read_file(path: Path, options: _Options, span: LineSpan | None = None) -> Iterator[_Outcome]:
     """Dispatch on the file name; unknown extensions are tried as UTF-8 text."""
     kind = files.file_kind(path) or "text"
     logger.debug("reading %s as %s", path, kind)
@@ -137,6 +146,7 @@ def _read_file(path: Path, options: _Options) -> Iterator[_Outcome]:
             fields=options.fields,
             default_date=options.default_date,
             max_bytes=options.max_bytes,
+            span=span,
         )
     if kind == "json":
         return jsonl.read_json_file(
@@ -150,3 +160,96 @@ def _read_file(path: Path, options: _Options) -> Iterator[_Outcome]:
             path, default_date=options.default_date, max_bytes=options.max_bytes
         )
     return text.read_text_file(path, default_date=options.default_date, max_bytes=options.max_bytes)
+
+
+# ---------------------------------------------------------------- partitions
+
+
+@dataclass(frozen=True, slots=True)
+class FilePart:
+    """A file to read whole, or a span of the lines of an uncompressed JSONL file.
+
+    `size` and `mtime_ns` are the file's when the part was planned: they make a
+    part's identity change when the file does.
+    """
+
+    path: str
+    size: int
+    mtime_ns: int
+    span: LineSpan | None = None
+
+    @property
+    def articles(self) -> int:
+        """About how many articles the part holds (a whole file counts one)."""
+        return self.span.lines if self.span else 1
+
+
+def plan_parts(paths: Sequence[str], *, lines_per_part: int) -> Iterator[FilePart | ReadProblem]:
+    """The inputs as parts, in `read_inputs` order; a JSONL file of more than
+    `lines_per_part` lines is cut into spans of that many lines. Paths that cannot
+    be read, and `-`, come out as problems (stdin cannot be shared with workers)."""
+    for raw in paths:
+        if raw == "-" or not raw:
+            yield ReadProblem(raw or '""', "stdin and empty paths cannot be split among workers; "
+                              "save the input to a file, or use --engine local")  # fmt: skip
+            continue
+        for item in _plan_path(Path(raw)):
+            if isinstance(item, ReadProblem):
+                yield item
+            else:
+                yield from _file_parts(item, lines_per_part)
+
+
+def _plan_path(path: Path) -> Iterator[Path | ReadProblem]:
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except OSError as exc:
+        yield ReadProblem(str(path), files.describe_read_error(exc))
+        return
+    if not is_dir:
+        yield path
+        return
+    found = False
+    for item in files.walk_directory(path):
+        found = found or isinstance(item, Path)
+        yield item
+    if not found:
+        yield ReadProblem(
+            str(path), "no .txt, .jsonl, .json or .html files found in this directory"
+        )
+
+
+def _file_parts(path: Path, lines_per_part: int) -> Iterator[FilePart]:
+    """One file's parts: spans of `lines_per_part` lines for plain JSONL, else the file."""
+    info = path.stat()
+    if files.file_kind(path) != "jsonl" or files.is_gzip(path) or info.st_size == 0:
+        yield FilePart(str(path), info.st_size, info.st_mtime_ns)
+        return
+    starts = list(files.line_starts(path, every=lines_per_part))
+    total = _line_count(path, starts[-1])
+    ends = [line for _, line in starts[1:]] + [total + 1]
+    for (offset, first), end in zip(starts, ends, strict=True):
+        span = LineSpan(start=offset, first_line=first, lines=end - first)
+        yield FilePart(str(path), info.st_size, info.st_mtime_ns, span)
+
+
+def _line_count(path: Path, last_start: tuple[int, int]) -> int:
+    """How many lines the file has, counting from the last known line start."""
+    offset, line = last_start
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        rest = stream.read()
+    return line - 1 + rest.count(b"\n") + (0 if rest.endswith(b"\n") or not rest else 1)
+
+
+def read_parts(
+    parts: Sequence[FilePart],
+    *,
+    date: dt.date | None = None,
+    fields: FieldNames = FieldNames(),
+    max_bytes: int = 50_000_000,
+) -> Iterator[Article | ReadProblem]:
+    """Read planned parts: what `read_inputs` gives for the same lines, part by part."""
+    options = _Options(fields=fields, default_date=date, max_bytes=max_bytes)
+    for part in parts:
+        yield from _read_file(Path(part.path), options, part.span)

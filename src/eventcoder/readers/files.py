@@ -14,6 +14,7 @@ import logging
 import os
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import AnyStr
 
@@ -160,11 +161,15 @@ def _decode_line(raw: bytes, number: int, origin: str) -> tuple[int, str] | Read
 
 
 def _split_lines(
-    stream: io.BufferedIOBase, origin: str, max_bytes: int
+    stream: io.BufferedIOBase, origin: str, max_bytes: int, span: LineSpan | None = None
 ) -> Iterator[tuple[int, str] | ReadProblem]:
-    """Yield (1-based line number, line) pairs, reading at most one line at a time."""
-    number = 0
-    while raw := stream.readline(max_bytes + 1):
+    """Yield (1-based line number, line) pairs, reading at most one line at a time;
+    with a `span`, only its lines."""
+    number, last = 0, None
+    if span is not None:
+        stream.seek(span.start)
+        number, last = span.first_line - 1, span.first_line - 1 + span.lines
+    while (last is None or number < last) and (raw := stream.readline(max_bytes + 1)):
         number += 1
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             skip_rest_of_line(stream.readline, b"\n")
@@ -173,19 +178,51 @@ def _split_lines(
         yield _decode_line(raw, number, origin)
 
 
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """Some lines of an uncompressed file: `lines` lines from byte `start`, the first
+    of them line number `first_line` (1-based). A partition of a big JSONL file."""
+
+    start: int
+    first_line: int
+    lines: int
+
+
 def iter_file_lines(
-    path: Path, origin: str, max_bytes: int
+    path: Path, origin: str, max_bytes: int, span: LineSpan | None = None
 ) -> Iterator[tuple[int, str] | ReadProblem]:
-    """Stream a (possibly gzipped) file line by line, so a huge JSONL never sits in memory."""
+    """Stream a (possibly gzipped) file line by line, so a huge JSONL never sits in memory.
+
+    With a `span`, only those lines (the file must not be gzipped). A binary file
+    is reported by the span that starts the file, and by no other.
+    """
     problem = _sniff(path, origin)
     if problem is not None:
-        yield problem
+        if span is None or span.start == 0:
+            yield problem
         return
     try:
         with open_binary(path) as stream:
-            yield from _split_lines(stream, origin, max_bytes)
+            yield from _split_lines(stream, origin, max_bytes, span)
     except READ_ERRORS as exc:
         yield ReadProblem(origin, describe_read_error(exc))
+
+
+def line_starts(path: Path, *, every: int, block: int = 1 << 20) -> Iterator[tuple[int, int]]:
+    """(byte offset, line number) of line 1 and of every `every`-th line after it,
+    found in one pass over the file in blocks (no line is decoded). Nothing after
+    the last newline of the file counts as a line start."""
+    yield 0, 1
+    size = path.stat().st_size
+    line, offset = 1, 0
+    with path.open("rb") as stream:
+        while data := stream.read(block):
+            start = 0
+            while (found := data.find(b"\n", start)) >= 0:
+                line, start = line + 1, found + 1
+                if (line - 1) % every == 0 and offset + start < size:
+                    yield offset + start, line
+            offset += len(data)
 
 
 def _is_wanted(entry: os.DirEntry[str]) -> bool:

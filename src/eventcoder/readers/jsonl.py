@@ -18,13 +18,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventcoder.model import Article, ReadProblem
-from eventcoder.readers.files import decode_utf8, iter_file_lines, logical_name, read_bytes
+from eventcoder.readers.files import (
+    LineSpan,
+    decode_utf8,
+    iter_file_lines,
+    logical_name,
+    read_bytes,
+)
 from eventcoder.readers.text import parse_iso_date
 
 if TYPE_CHECKING:
     from eventcoder.readers import FieldNames
 
-__all__ = ["RecordReader", "read_json_file", "read_jsonl_file", "read_jsonl_lines"]
+__all__ = [
+    "RecordReader",
+    "duplicate_id_message",
+    "read_json_file",
+    "read_jsonl_file",
+    "read_jsonl_lines",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +83,14 @@ def _error_text(exc: ValueError | RecursionError, *, with_line: bool) -> str:
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     return str(exc)
+
+
+def duplicate_id_message(record_id: str, first: str) -> str:
+    """Why a record whose id was used before (at `first`) is skipped."""
+    return (
+        f'duplicate id "{record_id}" (first used at {first}); this record was skipped, '
+        "give each record its own id"
+    )
 
 
 @dataclass
@@ -132,12 +152,7 @@ class RecordReader:
 
     def _duplicate(self, record_id: str, where: str) -> ReadProblem:
         """Two records with one id would make their events indistinguishable: skip it."""
-        first = self.seen[record_id]
-        message = (
-            f'duplicate id "{record_id}" (first used at {first}); this record was skipped, '
-            "give each record its own id"
-        )
-        return ReadProblem(where, message)
+        return ReadProblem(where, duplicate_id_message(record_id, self.seen[record_id]))
 
     def _date(
         self, record: dict[str, Any], where: str
@@ -214,13 +229,19 @@ def read_jsonl_lines(
 
 
 def read_jsonl_file(
-    path: Path, *, fields: FieldNames, default_date: dt.date | None, max_bytes: int
+    path: Path,
+    *,
+    fields: FieldNames,
+    default_date: dt.date | None,
+    max_bytes: int,
+    span: LineSpan | None = None,
 ) -> Iterator[_Outcome]:
-    """Stream a .jsonl/.ndjson file; `max_bytes` limits each line, not the file."""
+    """Stream a .jsonl/.ndjson file (or a `span` of its lines); `max_bytes` limits
+    each line, not the file. Duplicate ids are found within what is read."""
     origin = str(path)
     logger.debug("reading JSONL %s", origin)
     yield from read_jsonl_lines(
-        iter_file_lines(path, origin, max_bytes),
+        iter_file_lines(path, origin, max_bytes, span),
         origin=origin,
         id_base=logical_name(path),
         fields=fields,

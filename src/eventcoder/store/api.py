@@ -33,6 +33,7 @@ from eventcoder.store.query import (
     select_timeline,
 )
 from eventcoder.store.schema import SCHEMA_VERSION, migrate, read_version
+from eventcoder.store.shards import open_shards
 
 __all__ = ["Store"]
 
@@ -41,7 +42,11 @@ _Day = str | dt.date | None
 
 
 class Store:
-    """A store file opened for reading. Build it with `Store.open(path)`."""
+    """A store file opened for reading. Build it with `Store.open(path)`.
+
+    `path` may also be a directory of Parquet shards (`eventcoder ingest --engine
+    dask --shards DIR`), read in place: every report is then its own cluster.
+    """
 
     def __init__(self, path: Path, *, wait: float = DEFAULT_READ_WAIT) -> None:
         self.path = path
@@ -56,6 +61,9 @@ class Store:
         or stays locked by a writer for more than `wait` seconds.
         """
         store = cls(Path(path), wait=wait)
+        if store.path.is_dir():  # a shard directory, read in place: nothing to migrate
+            with store.connect():
+                return store
         with store.connect() as con:
             version = read_version(con, store.path)
         if version < SCHEMA_VERSION:
@@ -69,8 +77,20 @@ class Store:
         if self._held is not None:
             yield self._held
             return
-        with open_db(self.path, read_only=True, wait=self.wait) as con:
+        with self._open() as con:
             yield con
+
+    @contextmanager
+    def _open(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if not self.path.is_dir():
+            with open_db(self.path, read_only=True, wait=self.wait) as con:
+                yield con
+            return
+        con = open_shards(self.path)
+        try:
+            yield con
+        finally:
+            con.close()
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -79,7 +99,7 @@ class Store:
         if self._held is not None:
             yield self
             return
-        with open_db(self.path, read_only=True, wait=self.wait) as con:
+        with self._open() as con:
             self._held = con
             try:
                 yield self

@@ -33,10 +33,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventcoder.config import Config
-from eventcoder.model import Article, Event
+from eventcoder.model import Article, Event, ReadProblem
+from eventcoder.readers.jsonl import duplicate_id_message
 from eventcoder.store import dedup
 from eventcoder.store.connection import DEFAULT_WRITE_WAIT, open_db, transaction
-from eventcoder.store.rows import Coded, build_tables
+from eventcoder.store.rows import TABLE_SCHEMAS, Coded, build_tables, stamp
 from eventcoder.store.schema import migrate
 
 __all__ = ["IngestReport", "Ingester", "doc_key", "locate"]
@@ -117,6 +118,8 @@ class Ingester:
         self._stored: set[str] = set()
         self._in_flight: set[str] = set()
         self._links: list[_Link] = []
+        # Shards only: the file being loaded, and its record ids -> where first read.
+        self._loading: tuple[str, dict[str, str]] = ("", {})
         self._prepare(window_days)
 
     def _prepare(self, window_days: int | None) -> None:
@@ -143,13 +146,17 @@ class Ingester:
 
     def _wanted(self, article: Article, report: IngestReport) -> bool:
         """Whether the article's text must be coded and stored; notes its origin."""
-        report.read += 1
         path, doc_id = locate(article)
-        key = _doc_key(article)
-        if self._origins.get((path, doc_id)) == key and key in self._stored:
+        return self._wanted_link(_Link(path, doc_id, _doc_key(article), article.origin), report)
+
+    def _wanted_link(self, link: _Link, report: IngestReport) -> bool:
+        """Whether the text read at this origin must be stored; notes the origin."""
+        report.read += 1
+        key = link.doc_key
+        if self._origins.get((link.path, link.doc_id)) == key and key in self._stored:
             report.unchanged += 1
             return False
-        self._links.append(_Link(path, doc_id, key, article.origin))
+        self._links.append(link)
         if key in self._stored or key in self._in_flight:
             report.linked += 1
             return False
@@ -201,15 +208,52 @@ class Ingester:
                 batch, started = [], time.monotonic()
         self._write(batch, report)
 
+    def load_shard(self, tables: dict[str, pa.Table], report: IngestReport) -> list[ReadProblem]:
+        """Store a shard coded elsewhere (`eventcoder.store.shards`) in one transaction,
+        by the same rules as `run`; returns the shard's read problems.
+
+        A record whose (file, id) was already loaded in this run is skipped as a
+        duplicate id, as the reader does within one file: a JSONL file split among
+        shards is checked across them.
+        """
+        problems = [ReadProblem(**row) for row in tables["problems"].to_pylist()]
+        wanted: set[str] = set()
+        for row in tables["origins"].to_pylist():
+            link = _Link(**row)
+            first = self._first_read(link)
+            if first != link.origin:
+                problems.append(ReadProblem(link.origin, duplicate_id_message(link.doc_id, first)))
+            elif self._wanted_link(link, report):
+                wanted.add(link.doc_key)
+        report.coded += len(wanted)
+        fresh = pa.array(sorted(wanted), pa.string())
+        coded = {name: tables[name] for name in TABLE_SCHEMAS}
+        self._write_tables({n: _only(t, fresh, coded["events"]) for n, t in coded.items()},
+                           wanted, report)  # fmt: skip
+        return problems
+
+    def _first_read(self, link: _Link) -> str:
+        """Where this record's id was first read in its file. Shards come in input
+        order, so a file's records are loaded together: only its ids are kept."""
+        if link.path != self._loading[0]:
+            self._loading = (link.path, {})
+        return self._loading[1].setdefault(link.doc_id, link.origin)
+
     def _write(self, items: Sequence[Coded], report: IngestReport) -> None:
         """Store a batch of coded documents and the links that are ready, atomically."""
-        keys = {item.doc_key for item in items}
+        tables = build_tables(items, dt.datetime.now(dt.UTC)) if items else None
+        self._write_tables(tables, {item.doc_key for item in items}, report)
+
+    def _write_tables(
+        self, tables: dict[str, pa.Table] | None, keys: set[str], report: IngestReport
+    ) -> None:
+        """Store the rows of coded documents and the links that are ready, atomically."""
         links = [link for link in self._links if link.doc_key in self._stored | keys]
-        if not items and not links:
+        if not keys and not links:
             return
         now = dt.datetime.now(dt.UTC)
         with open_db(self.db, read_only=False, wait=self.wait) as con, transaction(con):
-            added, n_events = _insert_documents(con, items, now)
+            added, n_events = _insert_documents(con, tables, now)
             removed_events, blocks, replaced = _relink(con, links, now)
             blocks |= _blocks_of_docs(con, added)
             dedup.refresh(
@@ -236,13 +280,13 @@ class Ingester:
 
 
 def _insert_documents(
-    con: duckdb.DuckDBPyConnection, items: Sequence[Coded], now: dt.datetime
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table] | None, now: dt.datetime
 ) -> tuple[list[str], int]:
     """Insert the documents not stored yet; returns their keys and the events added."""
-    if not items:
+    if tables is None or tables["documents"].num_rows == 0:
         return [], 0
-    tables = build_tables(items, now)
-    candidates = pa.array(sorted({item.doc_key for item in items}), pa.string())
+    tables = {**tables, "documents": stamp(tables["documents"], now)}
+    candidates = pa.array(sorted(set(tables["documents"]["doc_key"].to_pylist())), pa.string())
     con.register("_candidates", pa.table({"doc_key": candidates}))
     present = {
         key

@@ -16,7 +16,15 @@ import pyarrow as pa
 
 from eventcoder.model import Article, Entity, Event
 
-__all__ = ["PLACE_COLUMNS", "TABLE_SCHEMAS", "Coded", "build_tables", "codes", "names"]
+__all__ = [
+    "PLACE_COLUMNS",
+    "TABLE_SCHEMAS",
+    "Coded",
+    "build_tables",
+    "codes",
+    "names",
+    "stamp",
+]
 
 _S, _I, _I8, _I16, _I64, _F, _B, _D = (
     pa.string(), pa.int32(), pa.int8(), pa.int16(), pa.int64(), pa.float64(), pa.bool_(),
@@ -173,3 +181,11 @@ def build_tables(items: Sequence[Coded], now: dt.datetime) -> dict[str, pa.Table
         name: pa.Table.from_pylist(rows[name], schema=schema)
         for name, schema in TABLE_SCHEMAS.items()
     }
+
+
+def stamp(documents: pa.Table, now: dt.datetime) -> pa.Table:
+    """The documents table with every `ingested_at` set to `now` (the time of storing,
+    not of coding: a shard may have been coded days before it is loaded)."""
+    index = documents.schema.get_field_index("ingested_at")
+    column = pa.array([now] * documents.num_rows, TABLE_SCHEMAS["documents"].field(index).type)
+    return documents.set_column(index, "ingested_at", column)

@@ -21,7 +21,10 @@ def summary(items: list[Article | ReadProblem]) -> list[tuple[str, str]]:
 
 def test_public_api_is_sorted() -> None:
     assert public_names == sorted(public_names)
-    assert set(public_names) == {"FieldNames", "parse_date_header", "read_inputs"}
+    assert set(public_names) == {
+        "FieldNames", "FilePart", "LineSpan", "parse_date_header", "plan_parts", "read_inputs",
+        "read_parts",
+    }  # fmt: skip
 
 
 def test_missing_path_between_good_ones(write, read) -> None:
