@@ -38,6 +38,20 @@ Mentions = Annotated[
     bool, typer.Option("--mentions", help="Every report, not one row per duplicate cluster")
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout")]
+MaxBytes = Annotated[
+    int | None,
+    typer.Option(
+        help="Largest article read, in bytes (default 50 MB, limits.max_article_bytes)",
+        min=1,
+    ),
+]
+MaxLineBytes = Annotated[
+    int | None,
+    typer.Option(
+        help="Largest JSONL line read, in bytes (default 10 MB, limits.max_line_bytes)",
+        min=1,
+    ),
+]
 
 
 class QueryFormat(StrEnum):
@@ -172,6 +186,8 @@ def ingest(
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text")] = "text",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the date")] = "date",
     source_field: Annotated[str, typer.Option(help="JSONL field holding the outlet")] = "source",
+    max_bytes: MaxBytes = None,
+    max_line_bytes: MaxLineBytes = None,
 ) -> None:
     """Code articles and store them in a DuckDB file; re-running adds only what is new."""
     from eventcoder.config import Config
@@ -185,23 +201,36 @@ def ingest(
         db, config=settings, jobs=jobs or os.cpu_count() or 1, batch_size=batch_size,
         window_days=dedup_window,
     )  # fmt: skip
-    buffered = list(read_inputs(paths, date=day, fields=fields)) if "-" in paths else None
+    article_bytes = max_bytes or settings.max_article_bytes
+    line_bytes = max_line_bytes or settings.max_line_bytes
+
+    def read() -> Iterator[Article | ReadProblem]:
+        return read_inputs(
+            paths, date=day, fields=fields, max_bytes=article_bytes, max_line_bytes=line_bytes
+        )
+
+    show_progress = sys.stderr.isatty()
+    # The progress bar counts the inputs in a first pass; stdin cannot be read twice,
+    # so only then is it held in memory. Without a bar everything is streamed.
+    buffered = list(read()) if show_progress and "-" in paths else None
 
     def items() -> Iterable[Article | ReadProblem]:
-        return buffered if buffered is not None else read_inputs(paths, date=day, fields=fields)
+        return buffered if buffered is not None else read()
 
-    report, skipped = _run_ingest(ingester, items)
+    report, skipped = _run_ingest(ingester, items, show_progress)
     _err(_summary(report, skipped, db, Store.open(db).counts()))
     if report.read == 0 or (strict and skipped):
         raise typer.Exit(1)
 
 
 def _run_ingest(
-    ingester: Ingester, items: Callable[[], Iterable[Article | ReadProblem]]
+    ingester: Ingester,
+    items: Callable[[], Iterable[Article | ReadProblem]],
+    show_progress: bool,
 ) -> tuple[IngestReport, int]:
     """Run the ingest, under a progress bar on a terminal (whose total needs a first,
     quick pass over the inputs); returns the report and the records skipped."""
-    with _progress(sys.stderr.isatty()) as progress:
+    with _progress(show_progress) as progress:
         problems = _Problems(progress.console if progress else None)
         if progress is None:
             return ingester.run(problems.articles(items())), problems.skipped

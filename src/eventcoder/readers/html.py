@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.utils import decode_file
 
 from eventcoder.model import Article, ReadProblem
-from eventcoder.readers.files import binary_problem, logical_name, read_bytes
+from eventcoder.readers.files import binary_problem, logical_name, read_bytes, shown
 from eventcoder.readers.text import parse_iso_date
 
 __all__ = ["PageMeta", "html_to_article", "read_html_file"]
@@ -99,7 +99,7 @@ def read_html_file(
     Pages in a legacy charset (declared in a meta tag) are decoded by trafilatura's
     own detection rather than rejected, because saved pages often are not UTF-8.
     """
-    origin = str(path)
+    origin = shown(path)
     data = read_bytes(path, origin, max_bytes)
     if isinstance(data, ReadProblem):
         yield data
