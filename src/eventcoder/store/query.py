@@ -43,7 +43,7 @@ TIMELINE_PERIODS: dict[str, tuple[str, str]] = {
     "month": ("month", "MS"),
     "year": ("year", "YS"),
 }
-_CODE = re.compile(r"^[A-Za-z]{3}$")
+_CODE = re.compile(r"\A[A-Za-z]{3}\Z")
 _LIST_COLUMNS = ("actor", "recipient", "actor_names", "recipient_names", "documents", "outlets")
 
 
@@ -62,6 +62,18 @@ def _day(value: str | dt.date | None, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise StoreError(f"{name} {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+#: The largest BIGINT: row counts, offsets and geonameids above it are not numbers DuckDB
+#: takes (and no store holds that many rows).
+_BIGINT_MAX = 2**63 - 1
+
+
+def _count(value: int, name: str) -> int:
+    """A row count or offset from the caller: a whole number from 0 up."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _BIGINT_MAX:
+        raise StoreError(f"{name} must be a whole number from 0 up, not {value!r}")
+    return value
 
 
 def _checked(values: tuple[str, ...], allowed: Sequence[str], what: str) -> tuple[str, ...]:
@@ -197,7 +209,7 @@ def _place(where: Where, place: str) -> None:
     ]
     if _CODE.match(place):
         parts.append(("e.loc_country_code = ?", (place.upper(),)))
-    if place.isdigit():
+    if place.isascii() and place.isdigit() and int(place) <= _BIGINT_MAX:
         parts.append(("e.loc_geonameid = ?", (int(place),)))
     where.any_of(parts)
 
@@ -342,9 +354,10 @@ def select_events(
     where = scoped_where(f, mentions)
     params = list(where.params)
     limit_sql = ""
+    offset = _count(offset, "offset")
     if limit is not None:
         limit_sql = "LIMIT ? OFFSET ?"
-        params += [limit, offset]
+        params += [_count(limit, "limit"), offset]
     elif offset:
         limit_sql = "OFFSET ?"
         params.append(offset)
@@ -427,7 +440,7 @@ def select_stats(
         f"WHERE e.date IS NOT NULL AND {w} GROUP BY month ORDER BY month",
         p,
     ).df()
-    by_dyad = con.execute(_DYADS.format(where=w), [*p, top]).df()
+    by_dyad = con.execute(_DYADS.format(where=w), [*p, _count(top, "top")]).df()
     return StoreStats(dict(zip(names, totals_row, strict=True)), by_type, by_month, by_dyad)
 
 
