@@ -129,6 +129,7 @@ def code(
         fields=fields,
         max_bytes=max_bytes or settings.max_article_bytes,
         max_line_bytes=max_line_bytes or settings.max_line_bytes,
+        max_html_tags=settings.max_html_tags,
     )
     articles = tally.articles_from(items)
     n_jobs = jobs or os.cpu_count() or 1

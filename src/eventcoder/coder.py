@@ -56,6 +56,7 @@ class Coder:
             fields=fields or FieldNames(),
             max_bytes=self.config.max_article_bytes,
             max_line_bytes=self.config.max_line_bytes,
+            max_html_tags=self.config.max_html_tags,
         )
         for _article, events in self.pipeline.run(_articles_only(items)):
             yield from events

@@ -151,3 +151,22 @@ def test_ingest_of_odd_names_and_surrogate_escapes_completes(tmp_path: Path) -> 
     stored = Store.open(db).sql("SELECT doc_id, pub_date FROM documents ORDER BY doc_id")
     assert list(stored.doc_id) == ["r\\xe9sum\\xe9.txt", "w1"]
     assert {d.date() for d in stored.pub_date} == {dt.date(2025, 10, 17)}
+
+
+def test_a_page_with_too_many_tags_is_refused_before_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9: 100,000 `<b>` tags (800 KB) kept trafilatura busy for over three minutes."""
+    from eventcoder.readers import html
+
+    def no_extraction(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("the page reached trafilatura")
+
+    page = tmp_path / "crowded.html"
+    page.write_text("<html><body><p>" + "<b>x</b>" * 30_000 + "</p></body></html>")
+    monkeypatch.setattr(html.trafilatura, "extract", no_extraction)
+    [problem] = list(read_inputs([str(page)]))
+    assert isinstance(problem, ReadProblem) and problem.origin == str(page)
+    assert "more than 20,000 tags" in problem.message and "max_html_tags" in problem.message
+    [problem] = list(read_inputs([str(page)], max_html_tags=10))
+    assert "more than 10 tags" in problem.message

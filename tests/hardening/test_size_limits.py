@@ -152,4 +152,4 @@ def test_bad_limits_in_a_config_file_are_named(tmp_path: Path) -> None:
     config.write_text("[limits]\nmax_line_bytes = 0\n")
     proc = run_cli("code", "-", "--config", str(config), stdin="Talks were held.")
     assert proc.returncode == 2
-    assert "[limits] max_line_bytes must be a positive number of bytes" in proc.stderr
+    assert "[limits] max_line_bytes must be a positive number" in proc.stderr

@@ -206,7 +206,12 @@ def ingest(
 
     def read() -> Iterator[Article | ReadProblem]:
         return read_inputs(
-            paths, date=day, fields=fields, max_bytes=article_bytes, max_line_bytes=line_bytes
+            paths,
+            date=day,
+            fields=fields,
+            max_bytes=article_bytes,
+            max_line_bytes=line_bytes,
+            max_html_tags=settings.max_html_tags,
         )
 
     show_progress = sys.stderr.isatty()

@@ -73,6 +73,7 @@ class _Options:
     max_bytes: int
     line_bytes: int
     line_option: str
+    html_tags: int
 
 
 def read_inputs(
@@ -83,6 +84,7 @@ def read_inputs(
     stdin: TextIO | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_html_tags: int = html.DEFAULT_MAX_TAGS,
 ) -> Iterator[Article | ReadProblem]:
     """Yield an Article per good record and a ReadProblem per bad one, in input order.
 
@@ -90,17 +92,19 @@ def read_inputs(
     skipped) or `-` for `stdin` (default `sys.stdin`). `date` is used for records
     without a date of their own. `max_bytes` caps one article: a whole .txt, .html
     or .json file (decompressed) or stdin text; `max_line_bytes` caps one JSONL line
-    (a line is one article, so the smaller of the two applies). Input over a limit
-    is skipped with a problem, never read whole into memory.
+    (a line is one article, so the smaller of the two applies); `max_html_tags`
+    caps the tags of a saved page (the extractor slows with their square). Input
+    over a limit is skipped with a problem, never read whole into memory.
     Raises TypeError/ValueError only for wrong arguments (programming errors).
     """
     if isinstance(paths, str | bytes):
         raise TypeError("read_inputs takes a sequence of paths, not one string; wrap it in a list")
-    for name, value in (("max_bytes", max_bytes), ("max_line_bytes", max_line_bytes)):
+    limits = {"max_bytes": max_bytes, "max_line_bytes": max_line_bytes}
+    for name, value in {**limits, "max_html_tags": max_html_tags}.items():
         if value < 1:
             raise ValueError(f"{name} must be positive, got {value}")
     line_bytes, line_option = files.line_limit(max_bytes, max_line_bytes)
-    options = _Options(fields, date, max_bytes, line_bytes, line_option)
+    options = _Options(fields, date, max_bytes, line_bytes, line_option, max_html_tags)
     return _read_all(list(paths), options, stdin)
 
 
@@ -166,5 +170,7 @@ def _read_file(path: Path, options: _Options) -> Iterator[_Outcome]:
             path, fields=options.fields, default_date=day, max_bytes=options.max_bytes
         )
     if kind == "html":
-        return html.read_html_file(path, default_date=day, max_bytes=options.max_bytes)
+        return html.read_html_file(
+            path, default_date=day, max_bytes=options.max_bytes, max_tags=options.html_tags
+        )
     return text.read_text_file(path, default_date=day, max_bytes=options.max_bytes)
