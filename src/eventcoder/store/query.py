@@ -444,13 +444,22 @@ def select_stats(
     return StoreStats(dict(zip(names, totals_row, strict=True)), by_type, by_month, by_dyad)
 
 
+def _one_select(statements: list[duckdb.Statement]) -> bool:
+    if len(statements) != 1:
+        return False
+    try:
+        return statements[0].type == duckdb.StatementType.SELECT
+    except ValueError:  # a statement type the Python enum does not name ("CONNECT")
+        return False
+
+
 def run_select(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
     """Run one user SELECT on a read-only connection; anything else is refused."""
     try:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as exc:
         raise StoreError(f"cannot parse the SQL: {str(exc).splitlines()[0]}") from None
-    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+    if not _one_select(statements):
         raise StoreError(
             "only a single SELECT statement is allowed (the store is opened read-only); "
             'write e.g. "SELECT type, count(*) FROM events GROUP BY type"'
