@@ -191,7 +191,8 @@ def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in rows}
 
 
-#: The tables each version adds: a store of version n has those of 1..n.
+#: The tables each version adds (a store of version n has those of 1..n); a migration
+#: that adds a table lists it here, so a store missing it is reported as damaged.
 _TABLES_ADDED = {
     1: {"schema_version", "settings", "documents", "origins", "sentences", "events", "entities"},
     2: {"clusters"},
@@ -230,7 +231,7 @@ def read_version(con: duckdb.DuckDBPyConnection, path: Path) -> int:
             f"this eventcoder reads up to version {SCHEMA_VERSION}); upgrade eventcoder "
             "with `pip install -U eventcoder`"
         )
-    expected = set().union(*(_TABLES_ADDED[n] for n in range(1, version + 1)))
+    expected = set().union(*(_TABLES_ADDED.get(n, set()) for n in range(1, version + 1)))
     missing = sorted(expected - tables)
     if missing:
         raise _damaged(path, f"version {version}, but the table(s) {', '.join(missing)} are gone")
