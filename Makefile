@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo serve screenshots chromium test lint bench install clean
+.PHONY: demo serve screenshots chromium test lint bench fuzz install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
+
+## The hardening fuzz targets (tests/hardening) with a hundred times the budget of `make test`.
+fuzz: $(STAMP)
+	EVENTCODER_FUZZ_LONG=1 $(BIN)/python -m pytest tests/hardening -q -k fuzz -p no:cacheprovider
 
 ## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone;
 ## then the store: ingest articles/s, and query latency on 1M generated events;

@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from eventcoder.__about__ import __version__
+from eventcoder.commands.store import MaxBytes, MaxLineBytes
 from eventcoder.config import Config
 from eventcoder.errors import EventcoderError
 from eventcoder.model import Article, Event, ReadProblem
@@ -109,9 +110,8 @@ def code(
     id_field: Annotated[str, typer.Option(help="JSONL field holding the id")] = "id",
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text")] = "text",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the date")] = "date",
-    max_bytes: Annotated[
-        int, typer.Option(help="Largest article (or JSONL line) read, in bytes")
-    ] = 50_000_000,
+    max_bytes: MaxBytes = None,
+    max_line_bytes: MaxLineBytes = None,
 ) -> None:
     """Code articles into PLOVER events and print them."""
     from eventcoder.engines.local import run_local
@@ -123,7 +123,14 @@ def code(
         OutputFormat.table if sys.stdout.isatty() and not output else OutputFormat.jsonl
     )
     tally = _Tally()
-    items = read_inputs(paths, date=_parse_date(date), fields=fields, max_bytes=max_bytes)
+    items = read_inputs(
+        paths,
+        date=_parse_date(date),
+        fields=fields,
+        max_bytes=max_bytes or settings.max_article_bytes,
+        max_line_bytes=max_line_bytes or settings.max_line_bytes,
+        max_html_tags=settings.max_html_tags,
+    )
     articles = tally.articles_from(items)
     n_jobs = jobs or os.cpu_count() or 1
     results = run_local(articles, settings, jobs=n_jobs)

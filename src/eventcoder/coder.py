@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from eventcoder.pipeline import Pipeline
 from eventcoder.readers import FieldNames, read_inputs
 
 __all__ = ["Coder"]
+
+logger = logging.getLogger(__name__)
 
 
 class Coder:
@@ -48,11 +51,24 @@ class Coder:
         `eventcoder.readers.read_inputs` to see each problem yourself.
         """
         items = read_inputs(
-            [str(p) for p in paths], date=_as_date(date), fields=fields or FieldNames()
+            [str(p) for p in paths],
+            date=_as_date(date),
+            fields=fields or FieldNames(),
+            max_bytes=self.config.max_article_bytes,
+            max_line_bytes=self.config.max_line_bytes,
+            max_html_tags=self.config.max_html_tags,
         )
-        articles = (item for item in items if not isinstance(item, ReadProblem))
-        for _article, events in self.pipeline.run(articles):
+        for _article, events in self.pipeline.run(_articles_only(items)):
             yield from events
+
+
+def _articles_only(items: Iterable[Article | ReadProblem]) -> Iterator[Article]:
+    """The articles; each problem is logged, so no skipped record goes unmentioned."""
+    for item in items:
+        if isinstance(item, ReadProblem):
+            logger.warning("%s: %s", item.origin, item.message)
+        else:
+            yield item
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:

@@ -28,6 +28,9 @@ class Config:
     lexicon_files: tuple[Path, ...] = ()
     min_population: int = 15000
     place_alias_files: tuple[Path, ...] = field(default_factory=tuple)
+    max_article_bytes: int = 50_000_000
+    max_line_bytes: int = 10_000_000
+    max_html_tags: int = 20_000
 
     @classmethod
     def default(cls) -> Config:
@@ -62,6 +65,9 @@ class Config:
             ("knowledge", "lexicon"): ("lexicon_files", list),
             ("places", "min_population"): ("min_population", int),
             ("places", "aliases"): ("place_alias_files", list),
+            ("limits", "max_article_bytes"): ("max_article_bytes", int),
+            ("limits", "max_line_bytes"): ("max_line_bytes", int),
+            ("limits", "max_html_tags"): ("max_html_tags", int),
         }
         changes: dict[str, Any] = {}
         for section, values in data.items():
@@ -84,4 +90,6 @@ def _checked(path: Path, section: str, key: str, value: Any, kind: type, base: P
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ConfigError(f"{path}: [{section}] {key} must be a {kind.__name__}, not {value!r}")
+    if section == "limits" and isinstance(value, int) and value < 1:
+        raise ConfigError(f"{path}: [limits] {key} must be a positive number")
     return value

@@ -43,6 +43,20 @@ Mentions = Annotated[
     bool, typer.Option("--mentions", help="Every report, not one row per duplicate cluster")
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout")]
+MaxBytes = Annotated[
+    int | None,
+    typer.Option(
+        help="Largest article read, in bytes (default 50 MB, limits.max_article_bytes)",
+        min=1,
+    ),
+]
+MaxLineBytes = Annotated[
+    int | None,
+    typer.Option(
+        help="Largest JSONL line read, in bytes (default 10 MB, limits.max_line_bytes)",
+        min=1,
+    ),
+]
 
 
 class QueryFormat(StrEnum):
@@ -205,6 +219,8 @@ def ingest(
     shards_only: Annotated[
         bool, typer.Option(help="Dask: write the shards only; query them with --db DIR")
     ] = False,
+    max_bytes: MaxBytes = None,
+    max_line_bytes: MaxLineBytes = None,
 ) -> None:
     """Code articles and store them in a DuckDB file; re-running adds only what is new.
 
@@ -221,30 +237,52 @@ def ingest(
     n_jobs = jobs or os.cpu_count() or 1
     if engine is Engine.dask or scheduler is not None:
         shard_dir = shards or db.with_name(db.name + ".shards")
-        job = _shard_job(shard_dir, settings, day, fields)
+        limits = (
+            max_bytes or settings.max_article_bytes,
+            max_line_bytes or settings.max_line_bytes,
+        )
+        job = _shard_job(shard_dir, settings, day, fields, limits)
         _ingest_dask(paths, job, db, n_jobs, scheduler, shard_size, shards_only, strict,
                      dedup_window)  # fmt: skip
         return
     ingester = Ingester(
         db, config=settings, jobs=n_jobs, batch_size=batch_size, window_days=dedup_window
     )
-    buffered = list(read_inputs(paths, date=day, fields=fields)) if "-" in paths else None
+    article_bytes = max_bytes or settings.max_article_bytes
+    line_bytes = max_line_bytes or settings.max_line_bytes
+
+    def read() -> Iterator[Article | ReadProblem]:
+        return read_inputs(
+            paths,
+            date=day,
+            fields=fields,
+            max_bytes=article_bytes,
+            max_line_bytes=line_bytes,
+            max_html_tags=settings.max_html_tags,
+        )
+
+    show_progress = sys.stderr.isatty()
+    # The progress bar counts the inputs in a first pass; stdin cannot be read twice,
+    # so only then is it held in memory. Without a bar everything is streamed.
+    buffered = list(read()) if show_progress and "-" in paths else None
 
     def items() -> Iterable[Article | ReadProblem]:
-        return buffered if buffered is not None else read_inputs(paths, date=day, fields=fields)
+        return buffered if buffered is not None else read()
 
-    report, skipped = _run_ingest(ingester, items)
+    report, skipped = _run_ingest(ingester, items, show_progress)
     _err(_summary(report, skipped, db, Store.open(db).counts()))
     if report.read == 0 or (strict and skipped):
         raise typer.Exit(1)
 
 
 def _run_ingest(
-    ingester: Ingester, items: Callable[[], Iterable[Article | ReadProblem]]
+    ingester: Ingester,
+    items: Callable[[], Iterable[Article | ReadProblem]],
+    show_progress: bool,
 ) -> tuple[IngestReport, int]:
     """Run the ingest, under a progress bar on a terminal (whose total needs a first,
     quick pass over the inputs); returns the report and the records skipped."""
-    with _progress(sys.stderr.isatty()) as progress:
+    with _progress(show_progress) as progress:
         problems = _Problems(progress.console if progress else None)
         if progress is None:
             return ingester.run(problems.articles(items())), problems.skipped
@@ -256,10 +294,15 @@ def _run_ingest(
         return ingester.run(problems.articles(items()), on_coded=advance), problems.skipped
 
 
-def _shard_job(root: Path, config: Any, day: dt.date | None, fields: Any) -> Any:
+def _shard_job(
+    root: Path, config: Any, day: dt.date | None, fields: Any, limits: tuple[int, int]
+) -> Any:
     from eventcoder.engines.shards import ShardJob
 
-    return ShardJob(str(root.resolve()), config, date=day, fields=fields)
+    return ShardJob(
+        str(root.resolve()), config, date=day, fields=fields,
+        max_bytes=limits[0], max_line_bytes=limits[1],
+    )  # fmt: skip
 
 
 def _ingest_dask(

@@ -81,6 +81,8 @@ def run_local(
     """
     iterator = iter(articles)
     head = list(itertools.islice(iterator, 2 * _CHUNK + 1))
+    if not head:  # nothing to code (every input skipped): do not load the model
+        return
     if jobs <= 1 or len(head) <= 2 * _CHUNK:
         yield from Pipeline.cached(config).run(itertools.chain(head, iterator))
         return

@@ -22,7 +22,14 @@ from eventcoder.__about__ import __version__
 from eventcoder.config import Config
 from eventcoder.model import Article, ReadProblem
 from eventcoder.pipeline import Pipeline
-from eventcoder.readers import FieldNames, FilePart, plan_parts, read_parts
+from eventcoder.readers import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_LINE_BYTES,
+    FieldNames,
+    FilePart,
+    plan_parts,
+    read_parts,
+)
 from eventcoder.store.ingest import doc_key, locate
 from eventcoder.store.rows import Coded
 from eventcoder.store.shards import shard_tables, write_shard
@@ -48,7 +55,8 @@ class ShardJob:
     config: Config
     date: dt.date | None = None
     fields: FieldNames = dataclasses.field(default_factory=FieldNames)
-    max_bytes: int = 50_000_000
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
 
     def fingerprint(self) -> str:
         """A digest of everything that changes what a partition codes to."""
@@ -114,7 +122,10 @@ def code_partition(partition: Partition, job: ShardJob) -> ShardResult:
     result = ShardResult(partition.index, str(final), False, partition.articles)
     if final.exists():
         return result
-    items = read_parts(partition.parts, date=job.date, fields=job.fields, max_bytes=job.max_bytes)
+    items = read_parts(
+        partition.parts, date=job.date, fields=job.fields,
+        max_bytes=job.max_bytes, max_line_bytes=job.max_line_bytes,
+    )  # fmt: skip
     articles, origins, problems = _sort_out(items)
     pipeline = Pipeline.cached(job.config)
     coded = [Coded(a, tuple(events), doc_key(a.text)) for a, events in pipeline.run(articles)]

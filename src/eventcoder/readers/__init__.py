@@ -10,7 +10,14 @@ named explicitly and skipped when found in a directory.
 
 A problem's `origin` is the path, `path:LINE` (JSONL lines, 1-based) or
 `path#INDEX` (.json list items, 0-based); its `message` does not repeat the origin,
-so show them as `f"{origin}: {message}"`.
+so show them as `f"{origin}: {message}"`. Origins, ids and texts are always valid
+Unicode: a file name that is not UTF-8 is shown with `\\xNN` escapes, and a JSON
+`\\ud800` escape (a lone surrogate) is replaced by U+FFFD with a warning.
+
+Size limits bound memory: one article (`max_bytes`, default 50 MB) and one JSONL
+line (`max_line_bytes`, default 10 MB) are never read past their limit, and JSONL is
+streamed, so a file of a million lines holds one line at a time (plus the ids seen,
+kept to report duplicates).
 """
 
 from __future__ import annotations
@@ -61,6 +68,11 @@ class FieldNames:
     source: str = "source"
 
 
+#: The default size limits (also in default_config.toml's [limits]).
+DEFAULT_MAX_ARTICLE_BYTES = 50_000_000
+DEFAULT_MAX_LINE_BYTES = 10_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class _Options:
     """The per-call settings every reader needs, passed as one value."""
@@ -68,6 +80,9 @@ class _Options:
     fields: FieldNames
     default_date: dt.date | None
     max_bytes: int
+    line_bytes: int
+    line_option: str
+    html_tags: int
 
 
 def read_inputs(
@@ -76,20 +91,29 @@ def read_inputs(
     date: dt.date | None = None,
     fields: FieldNames = FieldNames(),
     stdin: TextIO | None = None,
-    max_bytes: int = 50_000_000,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_html_tags: int = html.DEFAULT_MAX_TAGS,
 ) -> Iterator[Article | ReadProblem]:
     """Yield an Article per good record and a ReadProblem per bad one, in input order.
 
     `paths` are files, directories (walked recursively, sorted, hidden entries
     skipped) or `-` for `stdin` (default `sys.stdin`). `date` is used for records
-    without a date of their own. `max_bytes` caps a whole file, or one JSONL line.
+    without a date of their own. `max_bytes` caps one article: a whole .txt, .html
+    or .json file (decompressed) or stdin text; `max_line_bytes` caps one JSONL line
+    (a line is one article, so the smaller of the two applies); `max_html_tags`
+    caps the tags of a saved page (the extractor slows with their square). Input
+    over a limit is skipped with a problem, never read whole into memory.
     Raises TypeError/ValueError only for wrong arguments (programming errors).
     """
     if isinstance(paths, str | bytes):
         raise TypeError("read_inputs takes a sequence of paths, not one string; wrap it in a list")
-    if max_bytes < 1:
-        raise ValueError(f"max_bytes must be positive, got {max_bytes}")
-    options = _Options(fields=fields, default_date=date, max_bytes=max_bytes)
+    limits = {"max_bytes": max_bytes, "max_line_bytes": max_line_bytes}
+    for name, value in {**limits, "max_html_tags": max_html_tags}.items():
+        if value < 1:
+            raise ValueError(f"{name} must be positive, got {value}")
+    line_bytes, line_option = files.line_limit(max_bytes, max_line_bytes)
+    options = _Options(fields, date, max_bytes, line_bytes, line_option, max_html_tags)
     return _read_all(list(paths), options, stdin)
 
 
@@ -102,6 +126,7 @@ def _read_all(paths: list[str], options: _Options, stdin: TextIO | None) -> Iter
                 fields=options.fields,
                 default_date=options.default_date,
                 max_bytes=options.max_bytes,
+                max_line_bytes=options.line_bytes,
             )
         elif not raw:
             yield ReadProblem('""', "empty path; give a file, a directory, or - for stdin")
@@ -114,7 +139,7 @@ def _read_path(path: Path, options: _Options) -> Iterator[_Outcome]:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        yield ReadProblem(str(path), files.describe_read_error(exc))
+        yield ReadProblem(files.shown(path), files.describe_read_error(exc))
         return
     if stat.S_ISDIR(mode):
         yield from _read_directory(path, options)
@@ -133,33 +158,32 @@ def _read_directory(root: Path, options: _Options) -> Iterator[_Outcome]:
         yield from _read_file(item, options)
     if not found:
         message = "no .txt, .jsonl, .json or .html files found in this directory"
-        yield ReadProblem(str(root), message)
+        yield ReadProblem(files.shown(root), message)
 
 
 def _read_file(path: Path, options: _Options, span: LineSpan | None = None) -> Iterator[_Outcome]:
     """Dispatch on the file name; unknown extensions are tried as UTF-8 text."""
     kind = files.file_kind(path) or "text"
-    logger.debug("reading %s as %s", path, kind)
+    logger.debug("reading %s as %s", files.shown(path), kind)
+    day = options.default_date
     if kind == "jsonl":
         return jsonl.read_jsonl_file(
             path,
             fields=options.fields,
-            default_date=options.default_date,
-            max_bytes=options.max_bytes,
+            default_date=day,
+            max_bytes=options.line_bytes,
             span=span,
+            option=options.line_option,
         )
     if kind == "json":
         return jsonl.read_json_file(
-            path,
-            fields=options.fields,
-            default_date=options.default_date,
-            max_bytes=options.max_bytes,
+            path, fields=options.fields, default_date=day, max_bytes=options.max_bytes
         )
     if kind == "html":
         return html.read_html_file(
-            path, default_date=options.default_date, max_bytes=options.max_bytes
+            path, default_date=day, max_bytes=options.max_bytes, max_tags=options.html_tags
         )
-    return text.read_text_file(path, default_date=options.default_date, max_bytes=options.max_bytes)
+    return text.read_text_file(path, default_date=day, max_bytes=options.max_bytes)
 
 
 # ---------------------------------------------------------------- partitions
@@ -247,9 +271,12 @@ def read_parts(
     *,
     date: dt.date | None = None,
     fields: FieldNames = FieldNames(),
-    max_bytes: int = 50_000_000,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_html_tags: int = html.DEFAULT_MAX_TAGS,
 ) -> Iterator[Article | ReadProblem]:
     """Read planned parts: what `read_inputs` gives for the same lines, part by part."""
-    options = _Options(fields=fields, default_date=date, max_bytes=max_bytes)
+    line_bytes, line_option = files.line_limit(max_bytes, max_line_bytes)
+    options = _Options(fields, date, max_bytes, line_bytes, line_option, max_html_tags)
     for part in parts:
         yield from _read_file(Path(part.path), options, part.span)

@@ -12,6 +12,8 @@ import gzip
 import io
 import logging
 import os
+import re
+import stat
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +45,37 @@ FORMATS_HINT = "eventcoder reads UTF-8 .txt, .jsonl, .html and their .gz"
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
 
 
+#: Lone surrogates: what a JSON escape like `\ud800` or an undecodable file name (Python's
+#: surrogateescape) leaves in a str. They cannot be written as UTF-8, so no record,
+#: origin or message may hold one.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can always be printed and stored.
+
+    File names are bytes on POSIX; one that is not UTF-8 reaches Python with its bad
+    bytes as surrogates, which would break output and the store. They are written as
+    `\\xNN` instead, the same way every time, so the name stays stable between runs.
+    """
+    text = os.fspath(path)
+    if SURROGATES.search(text) is None:
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file system put there
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def replace_surrogates(text: str) -> tuple[str, int | None]:
+    """`text` with each lone surrogate replaced by U+FFFD, and the offset of the first."""
+    match = SURROGATES.search(text)
+    if match is None:
+        return text, None
+    return SURROGATES.sub("\ufffd", text), match.start()
+
+
 def is_gzip(path: Path) -> bool:
     """Whether the file is read through gzip: decided by name, as users expect."""
     return path.name.lower().endswith(".gz")
@@ -50,7 +83,8 @@ def is_gzip(path: Path) -> bool:
 
 def logical_name(path: Path) -> str:
     """The file name without `.gz`: it is both the doc id and the format key."""
-    return path.name[:-3] if is_gzip(path) else path.name
+    name = shown(path.name)
+    return name[:-3] if is_gzip(path) else name
 
 
 def file_kind(path: Path) -> str | None:
@@ -60,13 +94,28 @@ def file_kind(path: Path) -> str | None:
 
 
 def too_big_message(max_bytes: int, what: str = "file") -> str:
-    """The one wording for input over the size limit, naming the option that raises it."""
-    return f"{what} is larger than the {max_bytes:,}-byte limit; raise it with --max-bytes"
+    """The one wording for input over the size limit, naming the settings that raise it."""
+    return (
+        f"{what} is larger than the {max_bytes:,}-byte limit on one article and was skipped; "
+        "raise it with --max-bytes or [limits] max_article_bytes in a --config file"
+    )
 
 
-LINE_TOO_BIG = (
-    "line is longer than the {:,}-byte limit; raise it with --max-bytes or split the record"
-)
+def line_too_big_message(max_bytes: int, option: str = "--max-line-bytes") -> str:
+    """The wording for an over-long JSONL line; `option` is the limit that applied."""
+    setting = "max_line_bytes" if option == "--max-line-bytes" else "max_article_bytes"
+    return (
+        f"line is longer than the {max_bytes:,}-byte limit and was skipped; raise it with "
+        f"{option} (or [limits] {setting} in a --config file), or split the record"
+    )
+
+
+def line_limit(max_bytes: int, max_line_bytes: int) -> tuple[int, str]:
+    """The limit on one JSONL line (one article, so never above `max_bytes`) and the
+    option that sets it."""
+    if max_line_bytes <= max_bytes:
+        return max_line_bytes, "--max-line-bytes"
+    return max_bytes, "--max-bytes"
 
 
 def describe_read_error(exc: BaseException) -> str:
@@ -101,8 +150,25 @@ def _read_prefix(path: Path, origin: str, limit: int) -> bytes | ReadProblem:
         return ReadProblem(origin, describe_read_error(exc))
 
 
+def _plain_size(path: Path) -> int | None:
+    """The size of an uncompressed regular file (None for gzip, pipes, or on error)."""
+    if is_gzip(path):
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # the read that follows reports it
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
 def read_bytes(path: Path, origin: str, max_bytes: int) -> bytes | ReadProblem:
-    """Read a whole file, but never more than `max_bytes` (decompressed) into memory."""
+    """Read a whole file, but never more than `max_bytes` (decompressed) into memory.
+
+    A plain file over the limit is refused from its size alone, without reading it.
+    """
+    size = _plain_size(path)
+    if size is not None and size > max_bytes:
+        return ReadProblem(origin, too_big_message(max_bytes))
     data = _read_prefix(path, origin, max_bytes + 1)
     if isinstance(data, bytes) and len(data) > max_bytes:
         return ReadProblem(origin, too_big_message(max_bytes))
@@ -161,7 +227,11 @@ def _decode_line(raw: bytes, number: int, origin: str) -> tuple[int, str] | Read
 
 
 def _split_lines(
-    stream: io.BufferedIOBase, origin: str, max_bytes: int, span: LineSpan | None = None
+    stream: io.BufferedIOBase,
+    origin: str,
+    max_bytes: int,
+    option: str,
+    span: LineSpan | None = None,
 ) -> Iterator[tuple[int, str] | ReadProblem]:
     """Yield (1-based line number, line) pairs, reading at most one line at a time;
     with a `span`, only its lines."""
@@ -173,7 +243,7 @@ def _split_lines(
         number += 1
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             skip_rest_of_line(stream.readline, b"\n")
-            yield ReadProblem(f"{origin}:{number}", LINE_TOO_BIG.format(max_bytes))
+            yield ReadProblem(f"{origin}:{number}", line_too_big_message(max_bytes, option))
             continue
         yield _decode_line(raw, number, origin)
 
@@ -189,12 +259,19 @@ class LineSpan:
 
 
 def iter_file_lines(
-    path: Path, origin: str, max_bytes: int, span: LineSpan | None = None
+    path: Path,
+    origin: str,
+    max_bytes: int,
+    span: LineSpan | None = None,
+    *,
+    option: str = "--max-line-bytes",
 ) -> Iterator[tuple[int, str] | ReadProblem]:
     """Stream a (possibly gzipped) file line by line, so a huge JSONL never sits in memory.
 
     With a `span`, only those lines (the file must not be gzipped). A binary file
-    is reported by the span that starts the file, and by no other.
+    is reported by the span that starts the file, and by no other. A line over
+    `max_bytes` is skipped (read in 1 MiB pieces, never held whole) with a problem
+    naming its line and `option`, the setting that raises the limit.
     """
     problem = _sniff(path, origin)
     if problem is not None:
@@ -203,7 +280,7 @@ def iter_file_lines(
         return
     try:
         with open_binary(path) as stream:
-            yield from _split_lines(stream, origin, max_bytes, span)
+            yield from _split_lines(stream, origin, max_bytes, option, span)
     except READ_ERRORS as exc:
         yield ReadProblem(origin, describe_read_error(exc))
 
@@ -243,7 +320,7 @@ def walk_directory(root: Path) -> Iterator[Path | ReadProblem]:
         with os.scandir(root) as scan:
             entries = sorted((e for e in scan if _is_wanted(e)), key=lambda e: e.name)
     except OSError as exc:
-        yield ReadProblem(str(root), describe_read_error(exc))
+        yield ReadProblem(shown(root), describe_read_error(exc))
         return
     for entry in entries:
         path = root / entry.name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +18,17 @@ import trafilatura
 from trafilatura.utils import decode_file
 
 from eventcoder.model import Article, ReadProblem
-from eventcoder.readers.files import binary_problem, logical_name, read_bytes
+from eventcoder.readers.files import binary_problem, logical_name, read_bytes, shown
 from eventcoder.readers.text import parse_iso_date
 
-__all__ = ["PageMeta", "html_to_article", "read_html_file"]
+__all__ = ["DEFAULT_MAX_TAGS", "PageMeta", "html_to_article", "read_html_file", "too_many_tags"]
 
 logger = logging.getLogger(__name__)
+
+#: The default of `[limits] max_html_tags`.
+DEFAULT_MAX_TAGS = 20_000
+
+_TAG_START = re.compile(r"<[A-Za-z]")
 
 NO_TEXT = (
     "no article text found in the HTML; save the article page itself, "
@@ -91,15 +97,37 @@ def html_to_article(
     )
 
 
+def too_many_tags(markup: str, max_tags: int) -> str | None:
+    """Why a page is refused for its number of tags, or None.
+
+    trafilatura's time grows with the square of the number of elements (40,000
+    empty paragraphs take half a minute, 100,000 several minutes), so a page built
+    to stall it is refused up front. Counting `<` before a letter is linear and
+    errs on the high side (it also counts tags inside scripts).
+    """
+    for count, _match in enumerate(_TAG_START.finditer(markup), 1):
+        if count > max_tags:
+            return (
+                f"more than {max_tags:,} tags, more than an article page has; save the "
+                "article alone, paste its text into a .txt file, or raise [limits] "
+                "max_html_tags in a --config file"
+            )
+    return None
+
+
 def read_html_file(
-    path: Path, *, default_date: dt.date | None, max_bytes: int
+    path: Path,
+    *,
+    default_date: dt.date | None,
+    max_bytes: int,
+    max_tags: int = DEFAULT_MAX_TAGS,
 ) -> Iterator[Article | ReadProblem]:
-    """Read a saved .html/.htm page.
+    """Read a saved .html/.htm page of at most `max_bytes` and `max_tags` tags.
 
     Pages in a legacy charset (declared in a meta tag) are decoded by trafilatura's
     own detection rather than rejected, because saved pages often are not UTF-8.
     """
-    origin = str(path)
+    origin = shown(path)
     data = read_bytes(path, origin, max_bytes)
     if isinstance(data, ReadProblem):
         yield data
@@ -112,6 +140,10 @@ def read_html_file(
         yield ReadProblem(origin, "empty file, nothing to code")
         return
     markup = decode_file(data, max_bytes).removeprefix("\ufeff")
+    crowded = too_many_tags(markup, max_tags)
+    if crowded is not None:
+        yield ReadProblem(origin, crowded)
+        return
     yield from html_to_article(
         markup, doc_id=logical_name(path), origin=origin, default_date=default_date
     )

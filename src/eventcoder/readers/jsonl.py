@@ -24,6 +24,8 @@ from eventcoder.readers.files import (
     iter_file_lines,
     logical_name,
     read_bytes,
+    replace_surrogates,
+    shown,
 )
 from eventcoder.readers.text import parse_iso_date
 
@@ -95,20 +97,34 @@ def duplicate_id_message(record_id: str, first: str) -> str:
 
 @dataclass
 class RecordReader:
-    """Turns JSON objects from one file into Articles, remembering the ids it has seen."""
+    """Turns JSON objects from one file into Articles, remembering the ids it has seen.
+
+    `seen` maps each id to the line (or list index) that used it first: a number,
+    not the origin text, so a file of a million records costs little memory.
+    """
 
     fields: FieldNames
     default_date: dt.date | None
+    origin: str = ""
     unit: str = "line"
-    seen: dict[str, str] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
 
     @property
     def shape_hint(self) -> str:
         """What a good record looks like, in the user's own field names."""
         return f'each {self.unit} needs {{"{self.fields.id}": ..., "{self.fields.text}": ...}}'
 
-    def convert(self, value: Any, where: str, default_id: str) -> Iterator[_Outcome]:
-        """Yield warnings then the Article for one parsed value, or one problem."""
+    def where(self, position: int) -> str:
+        """The origin of the record at a line (1-based) or list index (0-based)."""
+        return f"{self.origin}{':' if self.unit == 'line' else '#'}{position}"
+
+    def convert(
+        self, value: Any, where: str, default_id: str, position: int | None = None
+    ) -> Iterator[_Outcome]:
+        """Yield warnings then the Article for one parsed value, or one problem.
+
+        `position` (line or index) is remembered with the id to report duplicates.
+        """
         if not isinstance(value, dict):
             yield ReadProblem(
                 where, f"not a JSON object (got {json_type(value)}); {self.shape_hint}"
@@ -125,7 +141,8 @@ class RecordReader:
         if record_id in self.seen:
             yield self._duplicate(record_id, where)
             return
-        self.seen[record_id] = where
+        if position is not None:
+            self.seen[record_id] = position
         yield from self._build(value, where, record_id, text)
 
     def _text(self, record: dict[str, Any]) -> str | _Invalid:
@@ -148,11 +165,12 @@ class RecordReader:
         if isinstance(value, dict | list):
             kind = json_type(value)
             return _Invalid(f'"{self.fields.id}" must be a string or number, not {kind}')
-        return str(value)
+        return replace_surrogates(str(value))[0]
 
     def _duplicate(self, record_id: str, where: str) -> ReadProblem:
         """Two records with one id would make their events indistinguishable: skip it."""
-        return ReadProblem(where, duplicate_id_message(record_id, self.seen[record_id]))
+        first = self.where(self.seen[record_id])
+        return ReadProblem(where, duplicate_id_message(record_id, first))
 
     def _date(
         self, record: dict[str, Any], where: str
@@ -164,7 +182,7 @@ class RecordReader:
         day = parse_iso_date(value) if isinstance(value, str) else None
         if day is not None:
             return day, None
-        shown = json.dumps(value, ensure_ascii=False)[:60]
+        shown = replace_surrogates(json.dumps(value, ensure_ascii=False)[:60])[0]
         message = (
             f'"{self.fields.date}" value {shown} is not a valid date; write it as '
             "YYYY-MM-DD (the date was ignored, the record is still read)"
@@ -176,8 +194,10 @@ class RecordReader:
     ) -> tuple[str | None, ReadProblem | None]:
         """An optional string field; any other type is reported and ignored."""
         value = record.get(name)
-        if value is None or isinstance(value, str):
-            return value, None
+        if value is None:
+            return None, None
+        if isinstance(value, str):
+            return _valid_unicode(value, name, where)
         message = f'"{name}" should be a string, not {json_type(value)}; it was ignored'
         return None, ReadProblem(where, message, skipped=False)
 
@@ -185,11 +205,12 @@ class RecordReader:
         self, record: dict[str, Any], where: str, record_id: str, text: str
     ) -> Iterator[_Outcome]:
         """Collect the optional fields, yield their warnings, then the Article."""
+        text, text_problem = _valid_unicode(text, self.fields.text, where)
         day, date_problem = self._date(record, where)
         title, title_problem = self._optional(record, self.fields.title, where)
         url, url_problem = self._optional(record, self.fields.url, where)
         source, source_problem = self._optional(record, self.fields.source, where)
-        problems = (date_problem, title_problem, url_problem, source_problem)
+        problems = (text_problem, date_problem, title_problem, url_problem, source_problem)
         yield from (problem for problem in problems if problem is not None)
         yield Article(
             id=record_id,
@@ -202,6 +223,19 @@ class RecordReader:
         )
 
 
+def _valid_unicode(value: str, name: str, where: str) -> tuple[str, ReadProblem | None]:
+    """A JSON `\\ud800` escape decodes to a lone surrogate, which no UTF-8 output or
+    store can hold: replace it with U+FFFD and say so, keeping the record."""
+    clean, offset = replace_surrogates(value)
+    if offset is None:
+        return value, None
+    message = (
+        f'"{name}" holds an unpaired surrogate escape (at character {offset}), which is '
+        "not text; it was replaced with U+FFFD and the record is still read"
+    )
+    return clean, ReadProblem(where, message, skipped=False)
+
+
 def read_jsonl_lines(
     lines: Iterable[tuple[int, str] | ReadProblem],
     *,
@@ -209,23 +243,31 @@ def read_jsonl_lines(
     id_base: str,
     fields: FieldNames,
     default_date: dt.date | None,
+    report_empty: bool = True,
 ) -> Iterator[_Outcome]:
-    """Read numbered JSONL lines (from a file or stdin); blank lines are skipped."""
-    reader = RecordReader(fields, default_date)
+    """Read numbered JSONL lines (from a file or stdin); blank lines are skipped, and
+    input with nothing but blank lines is reported, so it is not passed over in silence
+    (unless `report_empty` is False: some lines of a file, which may all be blank)."""
+    reader = RecordReader(fields, default_date, origin=origin)
+    empty = True
     for item in lines:
         if isinstance(item, ReadProblem):
+            empty = False
             yield item
             continue
         number, line = item
         if not line.strip():
             continue
+        empty = False
         where = f"{origin}:{number}"
         value, error = load_json(line)
         if error is not None:
             reason = _error_text(error, with_line=False)
             yield ReadProblem(where, f"not valid JSON ({reason}); fix or remove this line")
             continue
-        yield from reader.convert(value, where, f"{id_base}:{number}")
+        yield from reader.convert(value, where, f"{id_base}:{number}", number)
+    if empty and report_empty:
+        yield ReadProblem(origin, "empty file (only blank lines), nothing to code")
 
 
 def read_jsonl_file(
@@ -235,17 +277,20 @@ def read_jsonl_file(
     default_date: dt.date | None,
     max_bytes: int,
     span: LineSpan | None = None,
+    option: str = "--max-line-bytes",
 ) -> Iterator[_Outcome]:
     """Stream a .jsonl/.ndjson file (or a `span` of its lines); `max_bytes` limits
-    each line, not the file. Duplicate ids are found within what is read."""
-    origin = str(path)
+    each line (set by `option`), not the file. Duplicate ids are found within what
+    is read."""
+    origin = shown(path)
     logger.debug("reading JSONL %s", origin)
     yield from read_jsonl_lines(
-        iter_file_lines(path, origin, max_bytes, span),
+        iter_file_lines(path, origin, max_bytes, span, option=option),
         origin=origin,
         id_base=logical_name(path),
         fields=fields,
         default_date=default_date,
+        report_empty=span is None,
     )
 
 
@@ -270,9 +315,9 @@ def read_json_file(
     path: Path, *, fields: FieldNames, default_date: dt.date | None, max_bytes: int
 ) -> Iterator[_Outcome]:
     """Read a .json file holding one record object or a list of them (origin `file#INDEX`)."""
-    origin, name = str(path), logical_name(path)
+    origin, name = shown(path), logical_name(path)
     value = _load_json_file(path, origin, max_bytes)
-    reader = RecordReader(fields, default_date, unit="object")
+    reader = RecordReader(fields, default_date, origin=origin, unit="object")
     if isinstance(value, ReadProblem):
         yield value
     elif isinstance(value, dict):
@@ -284,4 +329,4 @@ def read_json_file(
         yield ReadProblem(origin, "empty list, nothing to code")
     else:
         for index, item in enumerate(value):
-            yield from reader.convert(item, f"{origin}#{index}", f"{name}#{index}")
+            yield from reader.convert(item, reader.where(index), f"{name}#{index}", index)

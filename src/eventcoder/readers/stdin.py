@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from eventcoder.model import Article, ReadProblem
-from eventcoder.readers.files import FORMATS_HINT, LINE_TOO_BIG, skip_rest_of_line, too_big_message
+from eventcoder.readers.files import (
+    FORMATS_HINT,
+    SURROGATES,
+    line_limit,
+    line_too_big_message,
+    skip_rest_of_line,
+    too_big_message,
+)
 from eventcoder.readers.jsonl import read_jsonl_lines
 from eventcoder.readers.text import text_to_article
 
@@ -25,8 +31,6 @@ __all__ = ["STDIN_ID", "STDIN_ORIGIN", "PrefixedReader", "iter_stream_lines", "r
 
 STDIN_ORIGIN = "<stdin>"
 STDIN_ID = "stdin"
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LineReader(Protocol):
@@ -57,7 +61,7 @@ def stream_not_utf8(exc: UnicodeDecodeError) -> str:
 
 def surrogate_problem(text: str, origin: str) -> ReadProblem | None:
     """Catch bad bytes that a lenient stdin (surrogateescape) let through as surrogates."""
-    match = _SURROGATE.search(text)
+    match = SURROGATES.search(text)
     if match is None:
         return None
     code = ord(match.group())
@@ -67,13 +71,13 @@ def surrogate_problem(text: str, origin: str) -> ReadProblem | None:
 
 
 def _check_line(
-    line: str, number: int, origin: str, max_bytes: int
+    line: str, number: int, origin: str, max_bytes: int, option: str
 ) -> tuple[int, str] | ReadProblem:
     """Check one line read from a text stream: its size in UTF-8 and its characters."""
     where = f"{origin}:{number}"
     body = line.removesuffix("\n")
     if len(body) > max_bytes or len(body.encode("utf-8", "surrogatepass")) > max_bytes:
-        return ReadProblem(where, LINE_TOO_BIG.format(max_bytes))
+        return ReadProblem(where, line_too_big_message(max_bytes, option))
     problem = surrogate_problem(line, where)
     if problem is not None:
         return problem
@@ -81,7 +85,7 @@ def _check_line(
 
 
 def iter_stream_lines(
-    stream: LineReader, origin: str, max_bytes: int
+    stream: LineReader, origin: str, max_bytes: int, *, option: str = "--max-line-bytes"
 ) -> Iterator[tuple[int, str] | ReadProblem]:
     """Numbered lines of a text stream, like `files.iter_file_lines` for a file."""
     number = 0
@@ -90,7 +94,7 @@ def iter_stream_lines(
             number += 1
             if len(line) > max_bytes and not line.endswith("\n"):
                 skip_rest_of_line(stream.readline, "\n")
-            yield _check_line(line, number, origin, max_bytes)
+            yield _check_line(line, number, origin, max_bytes, option)
     except UnicodeDecodeError as exc:
         yield ReadProblem(f"{origin}:{number + 1}", stream_not_utf8(exc))
 
@@ -129,9 +133,19 @@ def _as_text(
 
 
 def read_stdin(
-    stream: TextIO, *, fields: FieldNames, default_date: dt.date | None, max_bytes: int
+    stream: TextIO,
+    *,
+    fields: FieldNames,
+    default_date: dt.date | None,
+    max_bytes: int,
+    max_line_bytes: int | None = None,
 ) -> Iterator[Article | ReadProblem]:
-    """Read stdin as JSONL (origins `<stdin>:LINE`) or as one article with id `stdin`."""
+    """Read stdin as JSONL (origins `<stdin>:LINE`) or as one article with id `stdin`.
+
+    `max_bytes` caps the text article; `max_line_bytes` (default: `max_bytes`) caps
+    one JSONL line.
+    """
+    line_bytes, option = line_limit(max_bytes, max_line_bytes or max_bytes)
     try:
         head = _peek(stream, max_bytes)
     except UnicodeDecodeError as exc:
@@ -140,7 +154,7 @@ def read_stdin(
     if not head.lstrip("\ufeff").lstrip().startswith("{"):
         yield from _as_text(head, stream, default_date, max_bytes)
         return
-    lines = iter_stream_lines(PrefixedReader(head, stream), STDIN_ORIGIN, max_bytes)
+    lines = iter_stream_lines(PrefixedReader(head, stream), STDIN_ORIGIN, line_bytes, option=option)
     yield from read_jsonl_lines(
         lines, origin=STDIN_ORIGIN, id_base=STDIN_ID, fields=fields, default_date=default_date
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventcoder.model import Article, ReadProblem
-from eventcoder.readers.files import decode_utf8, logical_name, read_bytes
+from eventcoder.readers.files import decode_utf8, logical_name, read_bytes, shown
 
 __all__ = [
     "DateHeader",
@@ -124,7 +124,7 @@ def read_text_file(
     path: Path, *, default_date: dt.date | None, max_bytes: int
 ) -> Iterator[Article | ReadProblem]:
     """Read a .txt (or unknown-extension) file as one article."""
-    origin = str(path)
+    origin = shown(path)
     data = read_bytes(path, origin, max_bytes)
     if isinstance(data, ReadProblem):
         yield data

@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_READ_WAIT",
     "DEFAULT_WRITE_WAIT",
     "connect",
+    "damaged",
     "is_lock_error",
     "open_db",
     "transaction",
@@ -63,15 +64,33 @@ def _locked_message(path: Path, exc: BaseException, wait: float, read_only: bool
     )
 
 
+def _is_duckdb_file(path: Path) -> bool:
+    """Whether the file starts like a DuckDB database (its magic bytes at offset 8)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return True  # cannot tell: let DuckDB's own message stand
+
+
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
     text = str(exc)
-    if "not a valid DuckDB database file" in text:
+    if "not a valid DuckDB database file" in text or not _is_duckdb_file(path):
         return StoreError(
             f"{path} is not an eventcoder store (not a DuckDB database file); "
             "give another --db path"
         )
-    reason = text.split("\n", 1)[0]
-    return StoreError(f"cannot open the store {path}: {reason}")
+    return damaged(path, exc, "open")
+
+
+def damaged(path: Path, exc: BaseException, doing: str = "read or write") -> StoreError:
+    """The message for a store DuckDB cannot use: most often a file cut short (a full
+    disk, a copy interrupted) or overwritten by something else."""
+    reason = str(exc).split("\n", 1)[0]
+    return StoreError(
+        f"cannot {doing} the store {path}: {reason}. If the file was cut short or "
+        "overwritten, restore it from a backup, or ingest again into a new --db file"
+    )
 
 
 def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
@@ -86,9 +105,14 @@ def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConne
         )
     if path.is_dir():
         raise StoreError(f"{path} is a directory; give the path of a store file with --db")
-    config: dict[str, str | bool | int | float | list[str]] = (
-        {"enable_external_access": False} if read_only else {}
-    )
+    # DuckDB would load (and download) an extension to read a SQLite or other file
+    # given as --db: a store needs none, and nothing is fetched at run time.
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
+    if read_only:
+        config["enable_external_access"] = False
     deadline = time.monotonic() + wait
     delay = 0.02
     while True:
@@ -109,10 +133,16 @@ def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConne
 
 @contextmanager
 def open_db(path: Path, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
-    """`connect` as a context manager that always closes (and so releases the lock)."""
+    """`connect` as a context manager that always closes (and so releases the lock).
+
+    A DuckDB error inside the block (a damaged file, or a table missing) becomes one
+    StoreError naming the file, instead of a traceback.
+    """
     con = connect(path, read_only=read_only, wait=wait)
     try:
         yield con
+    except duckdb.Error as exc:
+        raise damaged(path, exc) from exc
     finally:
         con.close()
 

@@ -43,7 +43,7 @@ TIMELINE_PERIODS: dict[str, tuple[str, str]] = {
     "month": ("month", "MS"),
     "year": ("year", "YS"),
 }
-_CODE = re.compile(r"^[A-Za-z]{3}$")
+_CODE = re.compile(r"\A[A-Za-z]{3}\Z")
 _LIST_COLUMNS = ("actor", "recipient", "actor_names", "recipient_names", "documents", "outlets")
 
 
@@ -62,6 +62,18 @@ def _day(value: str | dt.date | None, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise StoreError(f"{name} {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+#: The largest BIGINT: row counts, offsets and geonameids above it are not numbers DuckDB
+#: takes (and no store holds that many rows).
+_BIGINT_MAX = 2**63 - 1
+
+
+def _count(value: int, name: str) -> int:
+    """A row count or offset from the caller: a whole number from 0 up."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _BIGINT_MAX:
+        raise StoreError(f"{name} must be a whole number from 0 up, not {value!r}")
+    return value
 
 
 def _checked(values: tuple[str, ...], allowed: Sequence[str], what: str) -> tuple[str, ...]:
@@ -197,7 +209,7 @@ def _place(where: Where, place: str) -> None:
     ]
     if _CODE.match(place):
         parts.append(("e.loc_country_code = ?", (place.upper(),)))
-    if place.isdigit():
+    if place.isascii() and place.isdigit() and int(place) <= _BIGINT_MAX:
         parts.append(("e.loc_geonameid = ?", (int(place),)))
     where.any_of(parts)
 
@@ -349,13 +361,14 @@ def select_events(
     """
     where = scoped_where(f, mentions)
     params = list(where.params)
+    offset = _count(offset, "offset")
     if limit is None:
         suffix = "OFFSET ?" if offset else ""
         sql = _PAGE[mentions].format(where=where.sql(), limit=suffix)
         return _tidy(con.execute(sql, params + ([offset] if offset else [])).df())
     ids = con.execute(
         f"SELECT e.rowid FROM events e WHERE {where.sql()} {_ORDER} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        [*params, _count(limit, "limit"), offset],
     ).fetchall()
     sql = _PAGE[mentions].format(where="e.rowid IN (SELECT unnest(?::BIGINT[]))", limit="")
     return _tidy(con.execute(sql, [[row[0] for row in ids]]).df())
@@ -436,8 +449,17 @@ def select_stats(
         f"WHERE e.date IS NOT NULL AND {w} GROUP BY month ORDER BY month",
         p,
     ).df()
-    by_dyad = con.execute(_DYADS.format(where=w), [*p, top]).df()
+    by_dyad = con.execute(_DYADS.format(where=w), [*p, _count(top, "top")]).df()
     return StoreStats(dict(zip(names, totals_row, strict=True)), by_type, by_month, by_dyad)
+
+
+def _one_select(statements: list[duckdb.Statement]) -> bool:
+    if len(statements) != 1:
+        return False
+    try:
+        return statements[0].type == duckdb.StatementType.SELECT
+    except ValueError:  # a statement type the Python enum does not name ("CONNECT")
+        return False
 
 
 def run_select(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
@@ -446,7 +468,7 @@ def run_select(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as exc:
         raise StoreError(f"cannot parse the SQL: {str(exc).splitlines()[0]}") from None
-    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+    if not _one_select(statements):
         raise StoreError(
             "only a single SELECT statement is allowed (the store is opened read-only); "
             'write e.g. "SELECT type, count(*) FROM events GROUP BY type"'

@@ -191,11 +191,27 @@ def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in rows}
 
 
+#: The tables each version adds (a store of version n has those of 1..n); a migration
+#: that adds a table lists it here, so a store missing it is reported as damaged.
+_TABLES_ADDED = {
+    1: {"schema_version", "settings", "documents", "origins", "sentences", "events", "entities"},
+    2: {"clusters"},
+}
+
+
+def _damaged(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"{path} is a damaged eventcoder store ({what}); restore it from a backup, or "
+        "ingest again into a new --db file"
+    )
+
+
 def read_version(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """The store's schema version; 0 for an empty database file.
 
     Raises StoreError for a DuckDB database that holds other tables (it is not
-    ours to change) and for a store written by a newer eventcoder.
+    ours to change), for a store written by a newer eventcoder, and for a store
+    whose version or tables are missing (damaged: it is not changed either).
     """
     tables = _table_names(con)
     if not tables:
@@ -206,13 +222,19 @@ def read_version(con: duckdb.DuckDBPyConnection, path: Path) -> int:
             "schema_version table); give another --db path"
         )
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-    version = int(row[0]) if row and row[0] is not None else 0
+    if not row or row[0] is None or int(row[0]) < 1:
+        raise _damaged(path, "its schema_version table records no version")
+    version = int(row[0])
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer eventcoder (store schema version {version}; "
             f"this eventcoder reads up to version {SCHEMA_VERSION}); upgrade eventcoder "
             "with `pip install -U eventcoder`"
         )
+    expected = set().union(*(_TABLES_ADDED.get(n, set()) for n in range(1, version + 1)))
+    missing = sorted(expected - tables)
+    if missing:
+        raise _damaged(path, f"version {version}, but the table(s) {', '.join(missing)} are gone")
     return version
 
 
@@ -222,12 +244,20 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     if version == SCHEMA_VERSION:
         return version
     con.begin()
+    step = version + 1
     try:
         for step in range(version + 1, SCHEMA_VERSION + 1):
             logger.info("migrating %s to store schema version %d", path, step)
             MIGRATIONS[step](con)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [step, dt.datetime.now(dt.UTC)])
         con.commit()
+    except duckdb.Error as exc:
+        con.rollback()
+        reason = str(exc).split("\n", 1)[0]
+        raise StoreError(
+            f"cannot upgrade the store {path} from schema version {version} to {step} "
+            f"({reason}); the file was left as it was"
+        ) from exc
     except BaseException:
         con.rollback()
         raise

@@ -96,6 +96,9 @@ def check_one_outcome_per_line(
     by_origin = Counter(item.origin for item in items)
     articles = Counter(item.origin for item in items if isinstance(item, Article))
     expected = {f"{origin}:{n}" for n, line in enumerate(lines, 1) if line.strip()}
+    if not expected:  # nothing but blank lines: one problem for the whole input (issue 9)
+        assert [(item.origin, type(item)) for item in items] == [(origin, ReadProblem)]
+        return
     assert set(by_origin) == expected
     for where in expected:
         assert articles[where] <= 1
