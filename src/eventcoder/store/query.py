@@ -43,7 +43,7 @@ TIMELINE_PERIODS: dict[str, tuple[str, str]] = {
     "month": ("month", "MS"),
     "year": ("year", "YS"),
 }
-_CODE = re.compile(r"^[A-Za-z]{3}$")
+_CODE = re.compile(r"\A[A-Za-z]{3}\Z")
 _LIST_COLUMNS = ("actor", "recipient", "actor_names", "recipient_names", "documents", "outlets")
 
 
@@ -62,6 +62,18 @@ def _day(value: str | dt.date | None, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise StoreError(f"{name} {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+#: The largest BIGINT: row counts, offsets and geonameids above it are not numbers DuckDB
+#: takes (and no store holds that many rows).
+_BIGINT_MAX = 2**63 - 1
+
+
+def _count(value: int, name: str) -> int:
+    """A row count or offset from the caller: a whole number from 0 up."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _BIGINT_MAX:
+        raise StoreError(f"{name} must be a whole number from 0 up, not {value!r}")
+    return value
 
 
 def _checked(values: tuple[str, ...], allowed: Sequence[str], what: str) -> tuple[str, ...]:
@@ -197,7 +209,7 @@ def _place(where: Where, place: str) -> None:
     ]
     if _CODE.match(place):
         parts.append(("e.loc_country_code = ?", (place.upper(),)))
-    if place.isdigit():
+    if place.isascii() and place.isdigit() and int(place) <= _BIGINT_MAX:
         parts.append(("e.loc_geonameid = ?", (int(place),)))
     where.any_of(parts)
 
@@ -361,10 +373,28 @@ def select_events(
     return _tidy(con.execute(sql, [[row[0] for row in ids]]).df())
 
 
+def _periods_between(first: dt.date, last: dt.date, by: str) -> int:
+    """How many periods of `by` a timeline from `first` to `last` (period starts) lists."""
+    if by == "year":
+        return last.year - first.year + 1
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return (last - first).days // (7 if by == "week" else 1) + 1
+
+
 def select_timeline(
-    con: duckdb.DuckDBPyConnection, f: Filters, *, by: str = "week", mentions: bool = False
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    *,
+    by: str = "week",
+    mentions: bool = False,
+    max_periods: int | None = None,
 ) -> pd.DataFrame:
-    """Event counts and the sum and mean of event_scale per period, gaps filled."""
+    """Event counts and the sum and mean of event_scale per period, gaps filled.
+
+    `max_periods` refuses (StoreError) a timeline that would list more periods, gaps
+    included: one event dated 1200 or 9999 among today's would fill millions of days.
+    """
     if by not in TIMELINE_PERIODS:
         raise StoreError(f"unknown period {by!r}; choose from {', '.join(TIMELINE_PERIODS)}")
     part, freq = TIMELINE_PERIODS[by]
@@ -378,6 +408,15 @@ def select_timeline(
     frame = con.execute(sql, where.params).df()
     if frame.empty:
         return _tidy(frame)
+    first, last = (_as_date(frame["period"].iloc[i]) for i in (0, -1))
+    assert first is not None and last is not None  # dated events only, in period order
+    periods = _periods_between(first, last, by)
+    if max_periods is not None and periods > max_periods:
+        raise StoreError(
+            f"the selected events run from {first} to {last}: {periods:,} {by}s, more than "
+            f"the {max_periods:,} a timeline lists; choose a longer period than {by!r} or "
+            "narrow the dates with since/until"
+        )
     frame["period"] = pd.to_datetime(frame["period"])
     frame = frame.set_index("period")
     full = pd.date_range(frame.index.min(), frame.index.max(), freq=freq)
