@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.figures import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -38,3 +39,12 @@ def coder():  # type: ignore[no-untyped-def]
     from eventcoder import Coder
 
     return Coder()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the hardening figures (fuzz inputs tried, kills survived) of this run."""
+    if not FIGURES:
+        return
+    terminalreporter.section("hardening figures")
+    for name, count in sorted(FIGURES.items()):
+        terminalreporter.write_line(f"{name}: {count:,}")
