@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
+from urllib.parse import quote, unquote
 
+import anyio
 import httpx
 from tests.figures import FIGURES
 
@@ -180,3 +183,52 @@ def tried(target: str, n: int = 1) -> None:
 def file_digest(path: Path) -> str:
     """The store file's SHA-256: any write at all would change it."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def asgi_request(
+    app: Any,
+    raw_path: bytes,
+    *,
+    method: str = "GET",
+    headers: Sequence[tuple[bytes, bytes]] = (),
+    chunks: Sequence[bytes] = (b"",),
+    disconnect: bool = False,
+) -> Answer:
+    """One request straight to the ASGI app, the path as sent on the wire (httpx would
+    normalise `..` away), decoded as uvicorn decodes it; the body in `chunks`, then
+    a disconnect if `disconnect` (a client that leaves mid-body)."""
+    target, _, query = raw_path.partition(b"?")
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+        "scheme": "http", "path": unquote(target.decode("latin-1")), "raw_path": target,
+        "query_string": query, "root_path": "", "headers": [(b"host", b"testserver"), *headers],
+        "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
+    }  # fmt: skip
+    messages = [
+        {"type": "http.request", "body": chunk, "more_body": disconnect or i < len(chunks) - 1}
+        for i, chunk in enumerate(chunks)
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        if messages:
+            return messages.pop(0)
+        if not disconnect:  # a client that stays, until the response is sent
+            await anyio.sleep_forever()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    anyio.run(app, scope, receive, send)
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    names = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
+    return Answer(start["status"], names, body)
