@@ -17,7 +17,6 @@ from web_hostile import SCRIPT, active_parts, asgi_request, check, routes, tried
 from eventcoder.web import CodeLimits
 
 LIMIT = 2_000  # bytes of text the test clients code
-ROOT = Path(__file__).resolve().parents[3]
 
 TRAVERSALS = [
     b"/static/../../../../pyproject.toml",

@@ -11,6 +11,7 @@ the Content-Security-Policy and nothing in it can run (`Inert`).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from urllib.parse import quote, unquote
 
 import anyio
 import httpx
+from hypothesis import HealthCheck, settings
 from tests.figures import FIGURES
 
 from eventcoder.web import api, pages
@@ -232,3 +234,18 @@ def asgi_request(
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     names = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
     return Answer(start["status"], names, body)
+
+
+#: `EVENTCODER_FUZZ_LONG=1` multiplies the fuzz budgets by 100 (as tests/hardening does).
+FACTOR = 100 if os.environ.get("EVENTCODER_FUZZ_LONG") == "1" else 1
+
+
+def budget(examples: int) -> Any:
+    """Hypothesis settings for a web fuzz target: `examples` inputs, no deadline (timing
+    is not what is tested), no database of old failures on disk."""
+    return settings(
+        max_examples=examples * FACTOR,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
