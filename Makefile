@@ -57,11 +57,13 @@ lint: $(STAMP)
 
 ## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone;
 ## then the store: ingest articles/s, and query latency on 1M generated events;
-## then the web API: p95 of GET /api/events on the same 1M events.
+## then the web API: p95 of GET /api/events on the same 1M events; then the web under
+## load: 200 concurrent clients for 30 s on the sample store and the 1M store.
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
