@@ -122,7 +122,11 @@ def server(db: Path, stderr: IO[str] | None = None) -> Iterator[str]:
         yield url
     finally:
         child.send_signal(signal.SIGINT)
-        child.wait(timeout=30)
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never leave a server behind
+            child.kill()
+            child.wait()
 
 
 def main() -> None:

@@ -95,17 +95,35 @@ def export_events(
         str, Query(pattern="^(csv|jsonl)$", description="csv, or jsonl (PLOVER records)")
     ] = "jsonl",
 ) -> StreamingResponse:
-    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
-    with web.shared.cursor() as con:
-        fmt = "plover-jsonl" if format == "jsonl" else "csv"
-        export(con, fmt, out=spool, filters=params.filters, mentions=params.mentions)  # type: ignore[arg-type]
-    spool.seek(0)
+    spool = _spooled_export(web, params, format)
     media = "text/csv" if format == "csv" else "application/x-ndjson"
     name = f"events.{format}"
     return StreamingResponse(
         _chunks(spool), media_type=f"{media}; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )  # fmt: skip
+
+
+def _spooled_export(web: WebContext, params: EventParams, format: str) -> Any:
+    """The export, written to a temporary file (in memory up to 8 MB) and rewound; at
+    most `max_exports` are written at once (503 beyond)."""
+    if not web.exports.acquire(blocking=False):
+        raise HTTPException(
+            503, f"the server writes at most {web.settings.max_exports} export(s) at once; "
+            "try again in a minute, or narrow the selection", headers={"Retry-After": "30"},
+        )  # fmt: skip
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        with web.shared.cursor() as con:
+            fmt = "plover-jsonl" if format == "jsonl" else "csv"
+            export(con, fmt, out=spool, filters=params.filters, mentions=params.mentions)  # type: ignore[arg-type]
+    except BaseException:
+        spool.close()
+        raise
+    finally:
+        web.exports.release()
+    spool.seek(0)
+    return spool
 
 
 def _chunks(spool: Any) -> Iterator[bytes]:

@@ -287,3 +287,56 @@ def test_script_in_a_coded_text_comes_back_as_inert_text(coding: TestClient) -> 
         assert found["count"] >= 1 and payload in found["events"][0]["text"]  # data, as sent
         assert json.loads(json.dumps(found)) == found
         tried("POST /code and /api/code (script in the text)", 2)
+
+
+# ------------------------------------------------------------------ many requests at once
+
+
+def test_one_export_at_a_time_then_503_with_retry_after(coding: TestClient) -> None:
+    """Issue 9: a whole 1M-event store takes DuckDB ~5 GB to export; a few at once would
+    exhaust the machine."""
+    exports = coding.app.state.web.exports  # type: ignore[attr-defined]
+    assert exports.acquire(blocking=False)  # as if a long export were being written
+    try:
+        busy = coding.get("/api/export", params={"format": "csv"})
+    finally:
+        exports.release()
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "30"
+    assert "at most 1 export(s) at once" in busy.json()["error"]
+    assert coding.get("/api/export", params={"format": "csv"}).status_code == 200
+    assert exports.acquire(blocking=False)  # released after the export, even a refused one
+    exports.release()
+
+
+def test_requests_missing_the_same_aggregate_compute_it_once(web_db: Path) -> None:
+    """Issue 9: 200 clients opening the overview of a cold 1M-event store each ran its
+    aggregates; now the first computes and the others wait for its result."""
+    import threading
+    import time
+
+    from eventcoder.web.db import SharedConnection
+
+    shared = SharedConnection(web_db)
+    calls: list[int] = []
+
+    def slow() -> str:
+        calls.append(1)
+        time.sleep(0.3)  # long enough for every thread to miss the cache
+        return "stats"
+
+    def fail() -> str:
+        calls.append(1)
+        raise ValueError("no")
+
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(shared.cached("k", slow)))
+               for _ in range(8)]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["stats"] * 8 and len(calls) == 1
+    with pytest.raises(ValueError):
+        shared.cached("bad", fail)
+    assert shared.cached("bad", lambda: "fine") == "fine"  # a failure is not remembered
+    shared.close()
