@@ -108,6 +108,7 @@ class LoadResult:
     seconds: float
     sent: int = 0
     answered: int = 0
+    retried: int = 0
     statuses: Counter[int] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     latencies: dict[str, list[float]] = field(default_factory=dict)
@@ -129,6 +130,7 @@ class LoadResult:
             "requests_per_s": round(self.answered / self.seconds, 1),
             "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
             "server_errors": self.server_errors, "errors": dict(self.errors),
+            "retried": self.retried,
             **_percentiles(every),
             "by_kind": {kind: {"requests": len(times), **_percentiles(times)}
                         for kind, times in sorted(self.latencies.items())},
@@ -141,6 +143,24 @@ def _percentiles(times: list[float]) -> dict[str, float | None]:
     return {f"p{q}_ms": round(percentile(times, q), 1) for q in (50, 95, 99)} | {
         "max_ms": round(max(times), 1)
     }
+
+
+async def _get(
+    client: httpx.AsyncClient, path: str, params: dict[str, str], result: LoadResult
+) -> httpx.Response:
+    """GET, retried once (as browsers do) when a kept-alive connection was closed by the
+    server as the request went out: uvicorn closes one idle for 5 s, and on a machine
+    this busy a client may take that long to send its next request. Retries are counted."""
+    for attempt in (1, 2):
+        try:
+            response = await client.get(path, params=params)
+            await response.aread()
+            return response
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+            if attempt == 2:
+                raise
+            result.retried += 1
+    raise AssertionError("unreachable")
 
 
 async def _one_client(
@@ -157,8 +177,7 @@ async def _one_client(
         result.sent += 1
         start = time.perf_counter()
         try:
-            response = await client.get(path, params=params)
-            await response.aread()
+            response = await _get(client, path, params, result)
         except httpx.HTTPError as exc:
             result.errors[type(exc).__name__] += 1
             continue
@@ -209,8 +228,8 @@ def _print(name: str, summary: dict[str, Any]) -> None:
     print(f"{name}: {summary['answered']:,} requests in {summary['seconds']} s "
           f"({summary['requests_per_s']}/s) from {summary['clients']} clients; "
           f"5xx {summary['server_errors']}, errors {sum(summary['errors'].values())}, "
-          f"lost {summary['lost']}; p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, "
-          f"p99 {summary['p99_ms']} ms")  # fmt: skip
+          f"lost {summary['lost']}, retried {summary['retried']}; p50 {summary['p50_ms']} ms, "
+          f"p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms")  # fmt: skip
     for kind, figures in summary["by_kind"].items():
         print(f"    {kind:24s} {figures['requests']:7,} requests  p50 {figures['p50_ms']:7.1f} ms"
               f"  p95 {figures['p95_ms']:7.1f} ms")  # fmt: skip
