@@ -61,14 +61,16 @@ fuzz: $(STAMP)
 
 ## Throughput: sentences/s and articles/s for --jobs 1 and 2, against spaCy alone;
 ## then the store: ingest articles/s, and query latency on 1M generated events;
-## then the web API: p95 of GET /api/events on the same 1M events; then scale: local
-## and Dask engines with 1 and 2 workers, per-worker memory, and a streamed Dask run over
-## 100,000 generated articles with its RSS sampled (long: about half an hour on 2 cores;
-## `python bench/scale_bench.py --articles N` for less).
+## then the web API: p95 of GET /api/events on the same 1M events; then the web under
+## load: 200 concurrent clients for 30 s on the sample store and the 1M store; then
+## scale: local and Dask engines with 1 and 2 workers, per-worker memory, and a streamed
+## Dask run over 100,000 generated articles with its RSS sampled (long: about half an
+## hour on 2 cores; `python bench/scale_bench.py --articles N` for less).
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/web_load.py
 	$(BIN)/python bench/scale_bench.py
 
 clean:

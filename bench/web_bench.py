@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -102,11 +103,11 @@ uvicorn.run(create_app(Store.open(sys.argv[1])), host="127.0.0.1", port=int(sys.
 
 
 @contextmanager
-def server(db: Path) -> Iterator[str]:
+def server(db: Path, stderr: IO[str] | None = None) -> Iterator[str]:
     """The app under uvicorn in a child process (as `eventcoder serve` runs it, without
-    the model warm-up); yields its URL."""
+    the model warm-up); yields its URL. The child's stderr goes to `stderr` if given."""
     port = free_port()
-    child = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)])
+    child = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)], stderr=stderr)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -121,7 +122,11 @@ def server(db: Path) -> Iterator[str]:
         yield url
     finally:
         child.send_signal(signal.SIGINT)
-        child.wait(timeout=30)
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never leave a server behind
+            child.kill()
+            child.wait()
 
 
 def main() -> None:

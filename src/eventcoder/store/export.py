@@ -67,7 +67,8 @@ WITH ent AS (
     list({_ENTITY_STRUCT} ORDER BY n.position) FILTER (WHERE n.role = 'actor') AS actors,
     list({_ENTITY_STRUCT} ORDER BY n.position) FILTER (WHERE n.role = 'recipient') AS recipients,
     first({_ENTITY_STRUCT}) FILTER (WHERE n.role = 'attribution') AS attributor
-  FROM entities n GROUP BY n.event_id
+  FROM entities n WHERE n.event_id IN (SELECT e.event_id FROM events e WHERE {{where}})
+  GROUP BY n.event_id
 )
 SELECT e.*, d.url, d.ingested_at, s.text AS sentence_text,
        s.start_char AS sentence_start, ent.actors, ent.recipients, ent.attributor,
@@ -146,7 +147,11 @@ def stored_events(
 ) -> Iterator[StoredEvent]:
     """Stream the selected reports (or cluster representatives), in date order."""
     where = scoped_where(f, mentions)
-    reader = con.sql(_ROWS.format(where=where.sql()), params=where.params).to_arrow_reader(10_000)
+    # The selection twice: for the entities of the selected reports only (one cluster's
+    # reports are read in milliseconds, not by grouping every entity of the store), and
+    # for the reports themselves.
+    sql, params = _ROWS.format(where=where.sql()), [*where.params, *where.params]
+    reader = con.sql(sql, params=params).to_arrow_reader(10_000)
     for batch in reader:
         for row in batch.to_pylist():
             yield StoredEvent(

@@ -374,10 +374,28 @@ def select_events(
     return _tidy(con.execute(sql, [[row[0] for row in ids]]).df())
 
 
+def _periods_between(first: dt.date, last: dt.date, by: str) -> int:
+    """How many periods of `by` a timeline from `first` to `last` (period starts) lists."""
+    if by == "year":
+        return last.year - first.year + 1
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return (last - first).days // (7 if by == "week" else 1) + 1
+
+
 def select_timeline(
-    con: duckdb.DuckDBPyConnection, f: Filters, *, by: str = "week", mentions: bool = False
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    *,
+    by: str = "week",
+    mentions: bool = False,
+    max_periods: int | None = None,
 ) -> pd.DataFrame:
-    """Event counts and the sum and mean of event_scale per period, gaps filled."""
+    """Event counts and the sum and mean of event_scale per period, gaps filled.
+
+    `max_periods` refuses (StoreError) a timeline that would list more periods, gaps
+    included: one event dated 1200 or 9999 among today's would fill millions of days.
+    """
     if by not in TIMELINE_PERIODS:
         raise StoreError(f"unknown period {by!r}; choose from {', '.join(TIMELINE_PERIODS)}")
     part, freq = TIMELINE_PERIODS[by]
@@ -391,6 +409,15 @@ def select_timeline(
     frame = con.execute(sql, where.params).df()
     if frame.empty:
         return _tidy(frame)
+    first, last = (_as_date(frame["period"].iloc[i]) for i in (0, -1))
+    assert first is not None and last is not None  # dated events only, in period order
+    periods = _periods_between(first, last, by)
+    if max_periods is not None and periods > max_periods:
+        raise StoreError(
+            f"the selected events run from {first} to {last}: {periods:,} {by}s, more than "
+            f"the {max_periods:,} a timeline lists; choose a longer period than {by!r} or "
+            "narrow the dates with since/until"
+        )
     frame["period"] = pd.to_datetime(frame["period"])
     frame = frame.set_index("period")
     full = pd.date_range(frame.index.min(), frame.index.max(), freq=freq)

@@ -22,7 +22,7 @@ from eventcoder.store import Filters, browse
 from eventcoder.store.export import export, stored_events
 from eventcoder.store.query import TIMELINE_PERIODS, select_events, select_stats, select_timeline
 from eventcoder.web.app import WebContext, context
-from eventcoder.web.guard import admit, check_text_size, read_limited
+from eventcoder.web.guard import admit, check_content_type, check_text_size, read_limited
 from eventcoder.web.params import EventParams, Paging, event_params, paging
 from eventcoder.web.views import code_name, frame_records, jsonable
 
@@ -49,6 +49,8 @@ Context = Annotated[WebContext, Depends(context)]
 Params = Annotated[EventParams, Depends(event_params)]
 Page = Annotated[Paging, Depends(paging)]
 _PERIODS = "|".join(TIMELINE_PERIODS)
+#: The most periods `/api/timeline` lists, gaps filled: 55 years of days (a few MB of JSON).
+MAX_PERIODS = 20_000
 
 
 @router.get(
@@ -93,17 +95,35 @@ def export_events(
         str, Query(pattern="^(csv|jsonl)$", description="csv, or jsonl (PLOVER records)")
     ] = "jsonl",
 ) -> StreamingResponse:
-    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
-    with web.shared.cursor() as con:
-        fmt = "plover-jsonl" if format == "jsonl" else "csv"
-        export(con, fmt, out=spool, filters=params.filters, mentions=params.mentions)  # type: ignore[arg-type]
-    spool.seek(0)
+    spool = _spooled_export(web, params, format)
     media = "text/csv" if format == "csv" else "application/x-ndjson"
     name = f"events.{format}"
     return StreamingResponse(
         _chunks(spool), media_type=f"{media}; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )  # fmt: skip
+
+
+def _spooled_export(web: WebContext, params: EventParams, format: str) -> Any:
+    """The export, written to a temporary file (in memory up to 8 MB) and rewound; at
+    most `max_exports` are written at once (503 beyond)."""
+    if not web.exports.acquire(blocking=False):
+        raise HTTPException(
+            503, f"the server writes at most {web.settings.max_exports} export(s) at once; "
+            "try again in a minute, or narrow the selection", headers={"Retry-After": "30"},
+        )  # fmt: skip
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        with web.shared.cursor() as con:
+            fmt = "plover-jsonl" if format == "jsonl" else "csv"
+            export(con, fmt, out=spool, filters=params.filters, mentions=params.mentions)  # type: ignore[arg-type]
+    except BaseException:
+        spool.close()
+        raise
+    finally:
+        web.exports.release()
+    spool.seek(0)
+    return spool
 
 
 def _chunks(spool: Any) -> Iterator[bytes]:
@@ -164,7 +184,9 @@ def timeline(
         if split == "quad":
             rows = browse.select_quad_timeline(con, params.filters, by=by, mentions=params.mentions)
             return {"by": by, "split": split, "periods": jsonable(_wide(rows))}
-        frame = select_timeline(con, params.filters, by=by, mentions=params.mentions)
+        frame = select_timeline(
+            con, params.filters, by=by, mentions=params.mentions, max_periods=MAX_PERIODS
+        )
     return {"by": by, "split": split, "periods": frame_records(frame)}
 
 
@@ -237,8 +259,12 @@ def places(
 @router.get("/stats", tags=["aggregates"], summary="Totals, and counts by type, month and dyad")
 def stats(
     web: Context,
-    since: Annotated[str | None, Query(description="First event date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="Last event date YYYY-MM-DD")] = None,
+    since: Annotated[
+        str | None, Query(description="First event date YYYY-MM-DD", max_length=100)
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Last event date YYYY-MM-DD", max_length=100)
+    ] = None,
     top: Annotated[int, Query(ge=1, le=1000, description="Dyads to list")] = 20,
     mentions: bool = False,
 ) -> dict[str, Any]:
@@ -253,6 +279,11 @@ def stats(
         "by_month": frame_records(result.by_month),
         "by_dyad": frame_records(result.by_dyad),
     }
+
+
+_SEND_JSON = (
+    'send JSON like {"text": "...", "date": "2025-10-17"} with \'Content-Type: application/json\''
+)
 
 
 class CodeRequest(BaseModel):
@@ -273,6 +304,7 @@ async def code(
 ) -> dict[str, Any]:
     bearer = authorization[7:] if authorization and authorization[:7].lower() == "bearer " else None
     admit(request, web, bearer)
+    check_content_type(request, "application/json", _SEND_JSON)
     body = await read_limited(request, web)
     try:
         item = CodeRequest.model_validate_json(body)

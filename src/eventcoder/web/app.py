@@ -60,6 +60,9 @@ class WebSettings:
     idle_close: float = 1.0
     config: Config | None = None
     warm_up: bool = False
+    #: Exports written at once; more get 503. A whole 1M-event store takes DuckDB about
+    #: 5 GB and a minute, so a few requests at once could exhaust a machine's memory.
+    max_exports: int = 1
 
 
 @dataclass
@@ -71,6 +74,7 @@ class WebContext:
     shared: SharedConnection
     coding: CodingService
     templates: Jinja2Templates
+    exports: threading.BoundedSemaphore
 
     def token_ok(self, given: str | None) -> bool:
         """Whether a request may code text: always without a token, else with it."""
@@ -125,6 +129,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         shared=SharedConnection(store.path, wait=settings.wait, idle_close=settings.idle_close),
         coding=CodingService(settings.config, settings.limits),
         templates=_templates(),
+        exports=threading.BoundedSemaphore(settings.max_exports),
     )
     app = FastAPIOffline(
         title="eventcoder",

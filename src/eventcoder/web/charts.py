@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import math
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -87,20 +88,26 @@ def _count_axis(most: int, title: str) -> dict[str, Any]:
     return axis
 
 
+#: At most this many ticks on a time axis: a store with one event dated 1200 and others
+#: today would otherwise draw a tick (and an SVG element) for each of 800 years.
+_MAX_TICKS = 30
+
+
 def _time_axis(days: list[dt.date]) -> dict[str, Any]:
     """Ticks by day, month or year, whichever the span needs; labels never overlap."""
     span = (max(days) - min(days)).days
     interval, fmt = ("day", "%b %-d") if span <= 45 else (
         ("month", "%b %Y") if span <= 3 * 366 else ("year", "%Y"))  # fmt: skip
+    step = 1 if interval != "year" else max(1, math.ceil(span / 365 / _MAX_TICKS))
     return {"title": None, "format": fmt, "labelOverlap": "greedy",
-            "tickCount": {"interval": interval, "step": 1}}  # fmt: skip
+            "tickCount": {"interval": interval, "step": step}}  # fmt: skip
 
 
 def _period_end(start: dt.date, by: str) -> dt.date:
     """The day after a period, less a little, so that neighbouring bars do not touch."""
     if by in _STEPS:
-        days = _STEPS[by]
-        return start + dt.timedelta(days=days - 1 if days > 1 else 1)
+        length = dt.timedelta(days=max(_STEPS[by] - 1, 1))
+        return start + length if start <= dt.date.max - length else dt.date.max  # 9999-12-31
     if by == "month":
         return start.replace(day=28)
     return start.replace(month=12, day=15)

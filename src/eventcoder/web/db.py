@@ -69,6 +69,7 @@ class SharedConnection:
         self._opened = self._last_used = self._reopen_at = 0.0
         self._fingerprint: tuple[Any, ...] = ()
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._computing: dict[Hashable, threading.Lock] = {}
         self._cache_size = cache_size
         self._reaper: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -94,18 +95,39 @@ class SharedConnection:
         """`compute()`, or its result from an earlier call while the store is unchanged.
 
         Call it inside `cursor()`, so that the fingerprint is that of the open store.
+        Requests that miss the same key at once wait for the first one's result rather
+        than each computing it (200 clients opening the overview of a large store would
+        otherwise run 200 copies of its aggregates at once).
         """
         full_key = (self._fingerprint, key)
+        found, value = self._lookup(full_key)
+        if found:
+            return value
+        with self._lock:
+            computing = self._computing.setdefault(full_key, threading.Lock())
+        with computing:
+            found, value = self._lookup(full_key)
+            if found:
+                return value
+            try:
+                value = compute()
+            except BaseException:
+                with self._lock:
+                    self._computing.pop(full_key, None)
+                raise
+            with self._lock:
+                self._cache[full_key] = value
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+                self._computing.pop(full_key, None)
+        return value
+
+    def _lookup(self, full_key: Hashable) -> tuple[bool, Any]:
         with self._lock:
             if full_key in self._cache:
                 self._cache.move_to_end(full_key)
-                return self._cache[full_key]
-        value = compute()
-        with self._lock:
-            self._cache[full_key] = value
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
+                return True, self._cache[full_key]
+        return False, None
 
     def close(self) -> None:
         """Close the connection and stop the idle watcher (at server shutdown)."""

@@ -2,8 +2,8 @@
 and the "Code a text" page.
 
 Order: the bearer token when the server has one (401), the client's rate (429),
-the size of the body (413, read in chunks so a large body is never held whole),
-then the size of the text itself (413).
+the body's content type (415), the size of the body (413, read in chunks so a large
+body is never held whole), then the size of the text itself (413).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 
 from fastapi import HTTPException, Request
+from starlette.requests import ClientDisconnect
 
 from eventcoder.web.app import WebContext
 
-__all__ = ["admit", "check_text_size", "read_limited"]
+__all__ = ["admit", "check_content_type", "check_text_size", "read_limited"]
 
 #: URL-encoding can triple a text's size (%XX); JSON escapes can double it.
 _ENCODING_ALLOWANCE = 3
@@ -43,6 +44,23 @@ def admit(request: Request, web: WebContext, token: str | None) -> None:
         )
 
 
+def check_content_type(request: Request, expected: str, how: str) -> None:
+    """Refuse (415) a body that does not say it is `expected` (a media type).
+
+    Besides a clear message for a client that sends the wrong thing, this keeps
+    another site's page from posting to the API: a browser sends a cross-site
+    request with `Content-Type: application/json` only after asking (CORS), and
+    the server never says yes.
+    """
+    given = request.headers.get("content-type", "")
+    media = given.split(";", 1)[0].strip().lower()
+    if media != expected:
+        shown = f"{given!r}" if given else "none"
+        raise HTTPException(
+            415, f"the body should be sent as {expected} (Content-Type: {shown}); {how}"
+        )
+
+
 def _too_large(web: WebContext) -> HTTPException:
     limit = web.coding.limits.max_bytes
     return HTTPException(
@@ -57,13 +75,16 @@ async def read_limited(request: Request, web: WebContext) -> bytes:
     """The request body, refused (413) as soon as it exceeds what a text may take."""
     limit = web.coding.limits.max_bytes * _ENCODING_ALLOWANCE + _FIELDS_ALLOWANCE
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise _too_large(web)
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise _too_large(web)
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise _too_large(web)
+    except ClientDisconnect:  # the client left before its body ended: no one to answer
+        raise HTTPException(400, "the request body ended before its declared length") from None
     return bytes(body)
 
 

@@ -6,6 +6,7 @@ text is a POST form, charts are SVG images rendered on the server.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -19,7 +20,7 @@ from eventcoder.store.query import parse_dyad, select_events, select_stats
 from eventcoder.web import charts, worldmap
 from eventcoder.web.api import list_actors, read_event
 from eventcoder.web.app import WebContext, context
-from eventcoder.web.guard import admit, check_text_size, read_limited
+from eventcoder.web.guard import admit, check_content_type, check_text_size, read_limited
 from eventcoder.web.params import EventParams, Paging, event_params, paging
 from eventcoder.web.views import (
     Span,
@@ -42,10 +43,18 @@ Page = Annotated[Paging, Depends(paging)]
 By = Annotated[str | None, Query(pattern="^(day|week|month|year)$")]
 
 
-def render(request: Request, template: str, status: int = 200, **values: Any) -> Response:
+def render(
+    request: Request,
+    template: str,
+    status: int = 200,
+    headers: Mapping[str, str] | None = None,
+    **values: Any,
+) -> Response:
     web = context(request)
     shared = {"token_needed": bool(web.settings.token)}
-    return web.templates.TemplateResponse(request, template, shared | values, status_code=status)
+    return web.templates.TemplateResponse(
+        request, template, shared | values, status_code=status, headers=headers
+    )
 
 
 @router.get("/")
@@ -240,6 +249,9 @@ def code_form(request: Request) -> Response:
     )
 
 
+_FORM = "application/x-www-form-urlencoded"
+
+
 @router.post("/code")
 async def code_text(request: Request, web: Context) -> Response:
     body = await read_limited(request, web)
@@ -247,6 +259,7 @@ async def code_text(request: Request, web: Context) -> Response:
     text, date_text = form.get("text", ""), form.get("date", "").strip()
     values: dict[str, Any] = {"text": text, "date": date_text, "events": None, "error": None}
     try:
+        check_content_type(request, _FORM, "post the form of this page")
         admit(request, web, form.get("token"))
         check_text_size(text, web)
         day = _form_date(date_text)
@@ -254,7 +267,7 @@ async def code_text(request: Request, web: Context) -> Response:
             raise HTTPException(400, "paste the text of an article to code")
     except HTTPException as exc:
         values["error"] = exc.detail
-        return render(request, "code.html", status=exc.status_code, **values)
+        return render(request, "code.html", exc.status_code, exc.headers, **values)
     found = await run_in_threadpool(web.coding.code, text, day)
     cards = [
         {"event": e, "record": e.to_dict(),

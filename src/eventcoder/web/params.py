@@ -8,7 +8,7 @@ form sends for a blank field, select nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Query
@@ -18,6 +18,9 @@ from eventcoder.store import Filters
 __all__ = ["EventParams", "Paging", "event_params", "paging"]
 
 MAX_LIMIT = 500
+#: The most values one repeatable filter takes: each adds a condition to the query, and
+#: a few thousand (a long query string) exceed DuckDB's expression depth.
+MAX_VALUES = 50
 
 _Many = list[str] | None
 
@@ -51,30 +54,34 @@ class EventParams:
         return [v for k, v in self.pairs if k == name]
 
 
+def _many(description: str) -> Any:
+    return Query(description=description, max_length=MAX_VALUES)
+
+
 def event_params(
     actor: Annotated[
-        _Many, Query(description="Actor code (RUS, IGO) or identifier (Q7747, name); repeatable")
+        _Many, _many("Actor code (RUS, IGO) or identifier (Q7747, name); repeatable")
     ] = None,
-    recipient: Annotated[
-        _Many, Query(description="Recipient code or identifier; repeatable")
-    ] = None,
-    sector: Annotated[
-        _Many, Query(description="Sector of an actor or recipient (GOV, MIL, CVL ...)")
-    ] = None,
-    type: Annotated[
-        _Many, Query(description="PLOVER event type (CONSULT, ASSAULT ...); repeatable")
-    ] = None,
-    mode: Annotated[_Many, Query(description="PLOVER mode (phone, visit ...)")] = None,
+    recipient: Annotated[_Many, _many("Recipient code or identifier; repeatable")] = None,
+    sector: Annotated[_Many, _many("Sector of an actor or recipient (GOV, MIL, CVL ...)")] = None,
+    type: Annotated[_Many, _many("PLOVER event type (CONSULT, ASSAULT ...); repeatable")] = None,
+    mode: Annotated[_Many, _many("PLOVER mode (phone, visit ...)")] = None,
     aux_mode: Annotated[
-        _Many, Query(description="historical, future, hypothetical, negation, or none (happened)")
+        _Many, _many("historical, future, hypothetical, negation, or none (happened)")
     ] = None,
-    since: Annotated[str | None, Query(description="First event date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="Last event date YYYY-MM-DD")] = None,
+    since: Annotated[
+        str | None, Query(description="First event date YYYY-MM-DD", max_length=100)
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Last event date YYYY-MM-DD", max_length=100)
+    ] = None,
     place: Annotated[
         str | None, Query(description="Place name, country code or geonameid", max_length=200)
     ] = None,
     text: Annotated[str | None, Query(description="Words in the sentence", max_length=200)] = None,
-    dyad: Annotated[str | None, Query(description="Two codes, either direction: USA-RUS")] = None,
+    dyad: Annotated[
+        str | None, Query(description="Two codes, either direction: USA-RUS", max_length=100)
+    ] = None,
     cluster: Annotated[str | None, Query(description="One cluster id", max_length=200)] = None,
     mentions: Annotated[
         bool, Query(description="Every report, not one row per duplicate cluster")

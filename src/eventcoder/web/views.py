@@ -57,13 +57,14 @@ ROLES: dict[str, str] = {
 
 
 def jsonable(value: Any) -> Any:
-    """A stored value as JSON: dates as ISO strings, NaN and NA as null, numpy as Python."""
+    """A stored value as JSON: dates as ISO strings, NaN, infinities and NA as null, numpy
+    as Python."""
     if value is None or isinstance(value, str | bool | int):
         return value
     if value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, float):
-        return None if math.isnan(value) else value
+    if isinstance(value, float):  # JSON has no NaN or Infinity
+        return value if math.isfinite(value) else None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, dict):
