@@ -23,7 +23,7 @@ from eventcoder.store.export import export, stored_events
 from eventcoder.store.query import TIMELINE_PERIODS, select_events, select_stats, select_timeline
 from eventcoder.web.app import WebContext, context
 from eventcoder.web.guard import admit, check_content_type, check_text_size, read_limited
-from eventcoder.web.params import EventParams, Paging, event_params, paging
+from eventcoder.web.params import EventParams, Paging, Since, Until, event_params, paging
 from eventcoder.web.views import code_name, frame_records, jsonable
 
 __all__ = ["DESCRIPTION", "TAGS", "router"]
@@ -259,12 +259,8 @@ def places(
 @router.get("/stats", tags=["aggregates"], summary="Totals, and counts by type, month and dyad")
 def stats(
     web: Context,
-    since: Annotated[
-        str | None, Query(description="First event date YYYY-MM-DD", max_length=100)
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="Last event date YYYY-MM-DD", max_length=100)
-    ] = None,
+    since: Since = None,
+    until: Until = None,
     top: Annotated[int, Query(ge=1, le=1000, description="Dyads to list")] = 20,
     mentions: bool = False,
 ) -> dict[str, Any]:

