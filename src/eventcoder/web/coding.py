@@ -13,10 +13,11 @@ import datetime as dt
 import math
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcoder.config import Config
 from eventcoder.model import Article, Event
+from eventcoder.readers.text import find_date_header
 
 __all__ = ["CodeLimits", "CodingService", "RateLimiter"]
 
@@ -85,6 +86,11 @@ class CodingService:
         from eventcoder.pipeline import Pipeline
 
         article = Article(id=doc_id, text=text, date=date, origin=doc_id)
+        header = find_date_header(text)
+        if header is not None and text[header.offset :].strip():
+            # A pasted .txt file: its "date YYYY-MM-DD" line is the date, as `code` reads
+            # it, not words of the article; offsets then count from after it, as for files.
+            article = replace(article, text=text[header.offset :], date=header.date or date)
         with self._lock:
             pipeline = Pipeline.cached(self.config)
             return [event for _article, events in pipeline.run([article]) for event in events]

@@ -227,6 +227,20 @@ def test_code_a_text_returns_events_with_spans(client: TestClient) -> None:
     assert call["actor"][0]["code"] == "RUS" and call["recipient"][0]["code"] == "USA"
 
 
+@pytest.mark.model
+def test_a_pasted_date_header_is_the_date_not_words(client: TestClient) -> None:
+    """A pasted .txt file keeps its meaning: "date YYYY-MM-DD" is read as by `code`."""
+    body = "Turkish jets struck militant positions in northern Iraq on Thursday."
+    response = client.post(
+        "/api/code", json={"text": f"date 2025-11-20\n\n{body}", "date": "2026-11-25"}
+    )
+    assert response.status_code == 200, response.text
+    [strike] = [e for e in response.json()["events"] if e["event"] == ["ASSAULT"]]
+    assert strike["date"] == "2025-11-20"  # the header's date, itself a Thursday
+    assert [a["entity_text"] for a in strike["actor"]] == ["Turkish jets"]
+    assert body[strike["trigger_start"] : strike["trigger_end"]] == "struck"
+
+
 # ------------------------------------------------------------------ the store itself
 
 
