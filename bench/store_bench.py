@@ -202,9 +202,12 @@ def build_synthetic_store(path: Path, n: int) -> dict[str, float]:
         migrate(con, path)
         con.begin()
         for name, table in tables.items():
+            if name == "events":
+                table = dedup.numbered(con, table)
             con.register(f"_bench_{name}", table)
             extra = (
-                f", {dedup.BLOCK_SQL} AS block, event_id AS cluster_id, true AS is_representative"
+                f", {dedup.BLOCK_SQL} AS block, event_id AS cluster_id, event_no AS cluster_no, "
+                "true AS is_representative"
                 if name == "events" else ""
             )  # fmt: skip
             con.execute(f"INSERT INTO {name} BY NAME SELECT *{extra} FROM _bench_{name}")

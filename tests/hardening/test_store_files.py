@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from tests.conftest import run_cli
+from tests.store_snapshot import numbering_faults
 from tests.unit.store.store_fixtures import sample_pairs
 
 from eventcoder.errors import StoreError
@@ -195,6 +196,7 @@ def test_an_older_store_is_upgraded_keeping_every_row(tmp_path: Path) -> None:
     assert "clusters" in new["tables"]
     for table in ("documents", "sentences", "entities", "origins", "events"):
         assert new[table] == old[table], table
+    assert numbering_faults(db) == []  # the upgrade numbered and clustered every report
     Store.open(db)  # opening again changes nothing
     assert contents(db) == new
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
+from tests.store_snapshot import TABLES, snapshot
 
 from eventcoder.config import Config
 from eventcoder.model import Article
@@ -32,22 +32,7 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "samples"), str(ROOT / "tests" / "data" / "store")]
-TABLES = ("documents", "origins", "sentences", "events", "entities", "clusters")
 SHARD_SIZE = 2  # many small tasks, so both workers get some and a kill hits one
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted, without the ingest timestamps."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        result = {}
-        for table in TABLES:
-            columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-            kept = ", ".join(c for c in columns if c != "ingested_at")
-            result[table] = sorted(con.execute(f"SELECT {kept} FROM {table}").fetchall(), key=repr)
-        return result
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

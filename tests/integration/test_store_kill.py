@@ -15,10 +15,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
+from tests.store_snapshot import snapshot
 
 from eventcoder.errors import StoreError
 from eventcoder.model import Article
@@ -29,23 +28,7 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "samples"), str(ROOT / "tests" / "data" / "store")]
-TABLES = ("documents", "origins", "sentences", "events", "entities", "clusters")
 TOTAL_DOCUMENTS = 17
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted, without the ingest timestamps."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        result = {}
-        for table in TABLES:
-            described = con.execute(f"DESCRIBE {table}").fetchall()
-            columns = [row[0] for row in described if row[0] != "ingested_at"]
-            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            result[table] = sorted(rows, key=repr)
-        return result
-    finally:
-        con.close()
 
 
 def committed_state(db: Path) -> dict[str, int]:

@@ -34,7 +34,8 @@ from typing import Any
 import duckdb
 import pytest
 from tests.figures import FIGURES
-from tests.integration.test_store_kill import INPUTS, TABLES, snapshot
+from tests.integration.test_store_kill import INPUTS
+from tests.store_snapshot import TABLES, snapshot
 
 from eventcoder.config import Config
 from eventcoder.engines.local import run_local
@@ -50,8 +51,8 @@ SEED = int(os.environ.get("EVENTCODER_KILL_SEED", "9"))
 
 #: Event columns that depend on which other reports are stored (the cluster copies).
 CLUSTER_COLUMNS = {
-    "cluster_id", "is_representative", "cluster_reports", "cluster_documents",
-    "cluster_last", "cluster_doc_ids", "cluster_outlets",
+    "cluster_id", "cluster_no", "is_representative", "cluster_reports", "cluster_documents",
+    "cluster_last", "cluster_doc_ids", "cluster_outlets", "event_no",
 }  # fmt: skip
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "Site",
     "assign_clusters",
     "modes_compatible",
+    "numbered",
     "places_compatible",
     "recluster_all",
     "refresh",
@@ -172,6 +173,15 @@ def assign_clusters(reports: Sequence[Report], window: int) -> dict[str, tuple[s
     }
 
 
+def numbered(con: duckdb.DuckDBPyConnection, events: pa.Table) -> pa.Table:
+    """`events` (rows about to be inserted) with event_no: the next whole numbers after
+    the store's, in the table's order, so that the same inserts number the same way."""
+    ((last,),) = con.execute("SELECT coalesce(max(event_no), 0) FROM events").fetchall()
+    first = int(last) + 1
+    numbers = pa.array(range(first, first + events.num_rows), pa.int64())
+    return events.append_column("event_no", numbers)
+
+
 def window_days(con: duckdb.DuckDBPyConnection) -> int:
     """The dedup window the store's clusters were built with."""
     row = con.execute("SELECT value FROM settings WHERE key = 'dedup_window_days'").fetchone()
@@ -194,7 +204,7 @@ def set_window_days(con: duckdb.DuckDBPyConnection, days: int) -> bool:
 
 
 _REPORTS_SQL = """
-SELECT event_id, block, date, mode, confidence, loc_country_code, loc_resolution,
+SELECT event_id, event_no, block, date, mode, confidence, loc_country_code, loc_resolution,
        loc_geonameid, coalesce(loc_resolved, loc_extracted, '') AS loc_name,
        loc_city, loc_province
 FROM events WHERE block IN (SELECT block FROM _touched)
@@ -223,13 +233,13 @@ FROM _summary c WHERE events.cluster_id = c.cluster_id
 """
 
 
-def _rows_to_reports(table: pa.Table) -> Iterable[tuple[str, Report]]:
+def _rows_to_reports(table: pa.Table) -> Iterable[tuple[str, int, Report]]:
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    for event_id, block, date, mode, conf, cc, res, gid, name, city, prov in zip(
+    for event_id, event_no, block, date, mode, conf, cc, res, gid, name, city, prov in zip(
         *columns, strict=True
     ):
         site = Site(cc, int(res), gid, name, city, prov) if cc or name else None
-        yield block, Report(event_id, date, mode, site, conf)
+        yield block, event_no, Report(event_id, date, mode, site, conf)
 
 
 def _assign(con: duckdb.DuckDBPyConnection, window: int) -> pa.Table:
@@ -237,30 +247,41 @@ def _assign(con: duckdb.DuckDBPyConnection, window: int) -> pa.Table:
     table = con.sql(_REPORTS_SQL).to_arrow_table()
     ids: list[str] = []
     cluster_ids: list[str] = []
+    cluster_nos: list[int] = []
     flags: list[bool] = []
     block_reports: list[Report] = []
+    numbers: dict[str, int] = {}  # event id -> event_no, of the current block
     current: str | None = None
 
     def flush() -> None:
         for event_id, (cluster_id, rep) in assign_clusters(block_reports, window).items():
             ids.append(event_id)
             cluster_ids.append(cluster_id)
+            cluster_nos.append(numbers[cluster_id])  # a cluster is numbered as its first report
             flags.append(rep)
 
-    for block, report in _rows_to_reports(table):
+    for block, event_no, report in _rows_to_reports(table):
         if block != current and block_reports:
             flush()
             block_reports = []
+            numbers = {}
         current = block
         block_reports.append(report)
+        numbers[report.event_id] = event_no
     if block_reports:
         flush()
     return pa.table(
-        {"event_id": ids, "cluster_id": cluster_ids, "is_representative": flags},
+        {
+            "event_id": ids,
+            "cluster_id": cluster_ids,
+            "cluster_no": cluster_nos,
+            "is_representative": flags,
+        },
         schema=pa.schema(
             [
                 ("event_id", pa.string()),
                 ("cluster_id", pa.string()),
+                ("cluster_no", pa.int64()),
                 ("is_representative", pa.bool_()),
             ]
         ),
@@ -285,7 +306,7 @@ def refresh(
         if blocks:
             con.register("_assignment", _assign(con, window))
             con.execute(
-                """UPDATE events SET cluster_id = a.cluster_id,
+                """UPDATE events SET cluster_id = a.cluster_id, cluster_no = a.cluster_no,
                        is_representative = a.is_representative
                    FROM _assignment a WHERE events.event_id = a.event_id"""
             )
@@ -307,7 +328,9 @@ def refresh(
 
 def recluster_all(con: duckdb.DuckDBPyConnection, window: int) -> None:
     """Rebuild every cluster (after a migration or a change of window)."""
-    con.execute("UPDATE events SET cluster_id = event_id, is_representative = true")
+    con.execute(
+        "UPDATE events SET cluster_id = event_id, cluster_no = event_no, is_representative = true"
+    )
     con.execute("DELETE FROM clusters")
     rows = con.execute("SELECT DISTINCT block FROM events WHERE block IS NOT NULL").fetchall()
     docs = [key for (key,) in con.execute("SELECT doc_key FROM documents").fetchall()]

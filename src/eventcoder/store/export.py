@@ -245,7 +245,7 @@ def _write_gdelt(items: Iterator[StoredEvent], out: TextIO) -> int:
 
 
 _FLAT = """
-SELECT e.* EXCLUDE (block, extra, cluster_doc_ids, cluster_outlets),
+SELECT e.* EXCLUDE (block, extra, cluster_doc_ids, cluster_outlets, event_no, cluster_no),
        from_json(cluster_doc_ids, '["VARCHAR"]') AS cluster_doc_ids,
        from_json(cluster_outlets, '["VARCHAR"]') AS cluster_outlets,
        coalesce(strftime(e.date, '%Y-%m'), 'undated') AS month

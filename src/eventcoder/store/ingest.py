@@ -297,6 +297,7 @@ def _insert_documents(
     con.unregister("_candidates")
     fresh = pa.array(sorted(set(candidates.to_pylist()) - present), pa.string())
     tables = {name: _only(table, fresh, tables["events"]) for name, table in tables.items()}
+    tables["events"] = dedup.numbered(con, tables["events"])
     for name, table in tables.items():
         con.register(f"_new_{name}", table)
     con.execute("INSERT INTO documents BY NAME SELECT * FROM _new_documents")
@@ -304,7 +305,7 @@ def _insert_documents(
     con.execute(
         f"""INSERT INTO events BY NAME
             SELECT *, {dedup.BLOCK_SQL} AS block, event_id AS cluster_id,
-                   true AS is_representative
+                   event_no AS cluster_no, true AS is_representative
             FROM _new_events"""
     )
     con.execute("INSERT INTO entities BY NAME SELECT * FROM _new_entities")

@@ -294,7 +294,7 @@ def scoped_where(f: Filters, mentions: bool) -> Where:
     if not report.is_empty():
         inner = build_where(report)
         where.add(
-            f"e.cluster_id IN (SELECT e.cluster_id FROM events e WHERE {inner.sql()})",
+            f"e.cluster_no IN (SELECT e.cluster_no FROM events e WHERE {inner.sql()})",
             *inner.params,
         )
     return where

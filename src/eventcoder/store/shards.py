@@ -130,7 +130,11 @@ _VIEWS = {
         FROM read_parquet({files}, filename = true)
         QUALIFY row_number() OVER (PARTITION BY doc_key ORDER BY filename) = 1""",
     "documents": "SELECT * EXCLUDE (filename, _shard) FROM _docs",
-    "_events": """SELECT e.* EXCLUDE (filename) FROM read_parquet({files}, filename = true) e
+    # event_no: the shard's place in the list and the row's in its file, a number that
+    # is unique and the same each time the view is read.
+    "_events": """SELECT e.* EXCLUDE (filename, file_row_number),
+            (list_position({files}, e.filename)::BIGINT << 32) + e.file_row_number AS event_no
+        FROM read_parquet({files}, filename = true, file_row_number = true) e
         JOIN _docs d ON e.doc_key = d.doc_key AND parse_dirpath(e.filename) = d._shard""",
     "sentences": """SELECT s.* EXCLUDE (filename) FROM read_parquet({files}, filename = true) s
         JOIN _docs d ON s.doc_key = d.doc_key AND parse_dirpath(s.filename) = d._shard""",
@@ -139,8 +143,9 @@ _VIEWS = {
     "origins": """SELECT DISTINCT ON (path, doc_id) *, NULL::TIMESTAMP AS ingested_at
         FROM read_parquet({files}) ORDER BY path, doc_id""",
     "events": f"""SELECT *, {BLOCK_SQL} AS block, event_id AS cluster_id,
-        true AS is_representative, 1 AS cluster_reports, 1 AS cluster_documents,
-        date AS cluster_last, CAST(to_json([doc_id]) AS VARCHAR) AS cluster_doc_ids,
+        event_no AS cluster_no, true AS is_representative, 1 AS cluster_reports,
+        1 AS cluster_documents, date AS cluster_last,
+        CAST(to_json([doc_id]) AS VARCHAR) AS cluster_doc_ids,
         CAST(to_json(list_filter([source], lambda x: x IS NOT NULL)) AS VARCHAR) AS cluster_outlets
         FROM _events""",
     "clusters": """SELECT cluster_id, block, event_id AS representative, date AS date_first,

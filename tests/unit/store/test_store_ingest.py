@@ -10,32 +10,10 @@ from typing import Any
 import duckdb
 import pytest
 from store_fixtures import article, country, event, sample_pairs
+from tests.store_snapshot import numbering_faults, snapshot
 
 from eventcoder.store import Ingester, Store, dedup
 from eventcoder.store.ingest import doc_key, locate
-
-TABLES = ("documents", "origins", "sentences", "events", "entities", "clusters")
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted, without the ingest timestamps."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        result = {}
-        for table in TABLES:
-            columns = [
-                name
-                for (name,) in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                    [table],
-                ).fetchall()
-                if name != "ingested_at"
-            ]
-            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            result[table] = sorted(rows, key=repr)
-        return result
-    finally:
-        con.close()
 
 
 def test_doc_key_is_the_content_hash_event_ids_are_built_from() -> None:
@@ -74,6 +52,7 @@ def test_a_changed_file_replaces_its_own_events(
     assert "AID" not in set(store.events(mentions=True)["type"])
     assert store.events(type="CONSULT", since="2025-10-16", until="2025-10-16").n_reports[0] == 2
     assert len(store.events(type="REJECT")) == 1
+    assert numbering_faults(db) == []  # the new reports joined a cluster by its number
 
 
 def test_known_text_at_a_new_origin_is_linked_not_stored_again(
@@ -131,6 +110,7 @@ def test_ingest_order_does_not_change_the_store(tmp_path: Path) -> None:
     Ingester(forward, batch_size=1).add(pairs)
     Ingester(backward, batch_size=1).add(list(reversed(pairs)))
     assert snapshot(forward) == snapshot(backward)
+    assert numbering_faults(forward) == numbering_faults(backward) == []
 
 
 def test_changing_the_window_reclusters(make_store: Callable[..., Path]) -> None:
@@ -141,6 +121,7 @@ def test_changing_the_window_reclusters(make_store: Callable[..., Path]) -> None
     assert sorted(calls.n_reports) == [1, 1, 2]  # the next-day report splits off
     Ingester(db, window_days=5)
     assert list(Store.open(db).events(type="CONSULT").n_reports) == [4]
+    assert numbering_faults(db) == []
 
 
 def test_the_public_api_is_small_and_present() -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pyarrow as pa
 import pytest
 from store_fixtures import article, sample_pairs
+from tests.store_snapshot import snapshot
 
 from eventcoder.errors import StoreError
 from eventcoder.model import Article, Event, ReadProblem
@@ -19,7 +18,6 @@ from eventcoder.store.ingest import doc_key, locate
 from eventcoder.store.rows import Coded
 from eventcoder.store.shards import read_shard, shard_dirs, shard_tables, write_shard
 
-TABLES = ("documents", "origins", "sentences", "events", "entities", "clusters")
 NOW = dt.datetime(2025, 10, 18, tzinfo=dt.UTC)
 
 
@@ -34,19 +32,6 @@ def tables_of(
             seen.add(key)
             coded.append(Coded(a, tuple(events), key))
     return shard_tables(coded, origins, list(problems), NOW)
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-            kept = ", ".join(c for c in cols if c != "ingested_at")
-            out[table] = sorted(con.execute(f"SELECT {kept} FROM {table}").fetchall(), key=repr)
-        return out
-    finally:
-        con.close()
 
 
 def test_write_shard_is_atomic_and_idempotent(tmp_path: Path) -> None:
