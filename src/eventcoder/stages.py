@@ -21,6 +21,7 @@ from eventcoder.resolve.attach import (
     PlaceCandidate,
     anaphoric_time_for,
     date_entities_for,
+    object_spans,
     place_candidates,
     target_candidates,
     tense_of,
@@ -224,10 +225,17 @@ class PlaceStage:
         own = [e.code for e in (*m.actors, *m.recipients) if e.code]
         arguments = [doc[i] for i in (*m.actor_heads, *m.recipient_heads)]
         candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments)
-        moving = doc[m.head].lemma_ in _TARGET_WORDS
+        lemma = doc[m.head].lemma_
+        if m.event == "COERCE" and m.mode != "seize" and lemma in _SEIZE_WORDS:
+            seized = self._seized(doc, m, own, names, actor_countries)
+            if seized is not None:  # "captured Bukavu": a town taken, not a man
+                return replace(m, mode="seize", place=seized)
+        seizure = m.event == "COERCE" and m.mode == "seize"
+        sites = lemma in _SITE_WORDS and lemma not in _SEIZE_WORDS
+        moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
         targets: list[PlaceCandidate] = []
-        if m.event in _TARGET_TYPES or moving:
-            targets = target_candidates((doc[i] for i in m.recipient_heads), sent)
+        if m.event in _TARGET_TYPES or moving or seizure:
+            targets = target_candidates((doc[i] for i in m.recipient_heads), sent, sites)
             candidates = sorted([*candidates, *targets], key=lambda c: (c.level, c.fronted))
         best: tuple[PlaceCandidate, Place] | None = None
         for cand in candidates:
@@ -236,11 +244,33 @@ class PlaceStage:
             place = self._resolve(cand, own, names, actor_countries)
             if place is None:
                 continue
-            if not (moving and cand in targets) and self._not_a_place(cand, place, m):
-                continue  # but "deployed to Syria", "visited Egypt" name where
+            # "deployed to Syria", "shot at Sarajevo airport": where, not who
+            site = cand in targets and (moving or (cand.role == 2 and place.resolution > 1))
+            if not site and self._not_a_place(cand, place, m):
+                continue
             if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
                 best = (cand, place)
         return replace(m, place=best[1]) if best else m
+
+    def _seized(
+        self,
+        doc: Doc,
+        m: EventMention,
+        own: list[str],
+        names: list[str],
+        actor_countries: list[str],
+    ) -> Place | None:
+        """The town or region a capture took, when its object is one the gazetteer
+        knows (and no person the knowledge base knows)."""
+        objects = [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
+        for span in object_spans(objects, doc[m.head].sent):
+            if self.kb.person_terms(span.text):
+                continue
+            cand = PlaceCandidate(span, 1, False, span.root.i)
+            place = self._resolve(cand, own, names, actor_countries)
+            if place is not None and place.geonameid is not None:
+                return place
+        return None
 
     def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
         """A target that is a country or unknown to the gazetteer ("attacked
@@ -277,6 +307,8 @@ class PlaceStage:
             start=span.start_char,
             end=span.end_char,
         )
+        if place is None and entry is not None and entry.kind == "country" and entry.code:
+            place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
         if place is None and cand.named:
             area_word = span.doc[cand.carrier].text if cand.area else ""
             place = unresolved_place(
@@ -288,6 +320,14 @@ class PlaceStage:
                 code = context.countries[0]
                 place = replace(place, country_code=code, country=self.gazetteer.country_name(code))
         return place
+
+    def _country(self, code: str, span: Span) -> Place | None:
+        """The country `code` as the place `span` names."""
+        name = self.gazetteer.country_name(code)
+        place = self.gazetteer.resolve(name) if name else None
+        if place is None or place.resolution != 1:
+            return None
+        return replace(place, extracted_place=span.text, start=span.start_char, end=span.end_char)
 
     def _with_phrase_country(self, place: Place, cand: PlaceCandidate) -> Place:
         """An unknown place takes the country its own phrase names: "Afghanistan's
@@ -376,9 +416,20 @@ def _with_victims(m: EventMention) -> EventMention:
 
 
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
+#: (and COERCE's seizures: "captured Badme" happened in Badme)
 _TARGET_TYPES = frozenset({"ASSAULT"})
 #: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
 _TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive", "deploy", "redeploy", "station"})
+#: Triggers whose object is a place, even a country or a name the gazetteer does not
+#: know: "bombed Yugoslavia", "stormed Al-Madiyounah", "captured Badme".
+_SITE_WORDS = frozenset(
+    {"bomb", "shell", "storm", "raid", "besiege", "bombard", "invade", "overrun",
+     "capture", "recapture", "retake", "occupy", "annex", "blockade"}
+)  # fmt: skip
+#: Of those, the ones that may take a person instead ("captured Ocalan"): their object
+#: is the place only when the lexicon coded a seizure (a place entity as object) and,
+#: as the entity recogniser calls many surnames places, when the gazetteer knows it.
+_SEIZE_WORDS = frozenset({"capture", "recapture", "retake"})
 #: Meeting nouns whose place-name compound is the venue.
 _VENUE_NOUNS = frozenset(
     {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}

@@ -240,11 +240,26 @@ def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
     return found + [c for f in found for c in f.conjuncts if c not in found]
 
 
+#: Words whose "at" phrase names a target ("fired at a patrol", "took a swipe at
+#: Ankara", "rioted at this jail": the jail's keepers); elsewhere "at" says where
+#: ("killed 28 rebels at Tal Sukeek").
+_AIMING = frozenset(
+    {"shoot", "shot", "fire", "aim", "hurl", "throw", "lob", "point", "swing", "lash",
+     "jab", "swipe", "dig", "snipe", "rail", "jeer", "sneer", "scoff", "laugh", "yell",
+     "shout", "bark", "snap", "poke", "level", "direct", "launch", "strike", "hit", "take",
+     "barb", "potshot", "retaliate", "lunge", "charge", "protest", "riot", "demonstrate",
+     "demonstration", "rally", "picket", "protester", "demonstrator"}
+)  # fmt: skip
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found: list[Token] = []
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            found.extend(_children(prep, ("pobj",)))
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        if prep.lower_ == "at" and token.lemma_.casefold() not in _AIMING:
+            continue
+        found.extend(_children(prep, ("pobj",)))
     return found
 
 

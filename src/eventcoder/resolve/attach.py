@@ -39,6 +39,7 @@ __all__ = [
     "anaphoric_time_for",
     "clause_relatives",
     "date_entities_for",
+    "object_spans",
     "place_candidates",
     "target_candidates",
     "tense_of",
@@ -90,6 +91,15 @@ _AREA_NOUNS = frozenset(
      "southern", "central", "downtown", "zone", "front", "frontline", "settlement",
      "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
      "neighborhoods", "block", "estate", "commune", "canton", "municipalities"}
+)  # fmt: skip
+#: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
+#: the site happened at the place.
+_SITE_NOUNS = frozenset(
+    {"airport", "airbase", "airfield", "base", "port", "harbour", "harbor", "dam",
+     "bridge", "station", "camp", "prison", "jail", "hospital", "school", "market",
+     "mosque", "church", "refinery", "plant", "checkpoint", "crossing", "highway",
+     "road", "palace", "stadium", "university", "square", "barracks", "garrison",
+     "outpost", "compound", "mall", "hotel", "district", "neighbourhood", "neighborhood"}
 )  # fmt: skip
 #: Verbs whose own phrases say where something was said, not where the event was.
 _REPORTING = frozenset(
@@ -385,19 +395,51 @@ def _area_named(root: Token) -> bool:
     return root.dep_ == "compound" and head.lower_ in _AREA_NOUNS and head.i != root.i
 
 
-def target_candidates(targets: Iterable[Token], sent: Span) -> list[PlaceCandidate]:
+def target_candidates(
+    targets: Iterable[Token], sent: Span, sites: bool = False
+) -> list[PlaceCandidate]:
     """The places among an event's targets ("shelled Kharkiv", "Baghdad was bombed",
     "attacked Bama Town"); the caller decides which events have targets that are
-    places. Only those whose last word is an area word are kept when the
-    gazetteer does not know them."""
+    places. Only buildings and sites ("Sarajevo airport") and names whose last
+    word is an area word are kept when the gazetteer does not know them, or any
+    name when `sites` says the event's targets are places ("bombed Halabja")."""
     found = []
-    spans = [(span, named) for span, named in _place_spans(sent) if span.label_ != "PERSON"]
+    spans = [
+        (span, named) for span, named in _place_spans(sent) if sites or span.label_ != "PERSON"
+    ]
     for token in targets:
         for span, _named in spans:
             if span.start <= token.i < span.end:
                 area = span[-1].lower_ in _AREA_NOUNS
-                found.append(PlaceCandidate(span, 1, area, token.i, area=area))
+                named = sites or area or span.label_ == "FAC"
+                found.append(PlaceCandidate(span, 1, named, token.i, area=area))
                 break
+        else:  # "shot at Sarajevo airport": the site's place name
+            for span, _named in spans:
+                root = span.root
+                if (
+                    token.lemma_ in _SITE_NOUNS
+                    and span.label_ in _PLACE_LABELS
+                    and root.head.i == token.i
+                    and root.dep_ in ("compound", "nmod")
+                ):
+                    found.append(PlaceCandidate(span, 1, True, token.i, 2))
+                    break
+    return found
+
+
+def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
+    """The name (an entity of any label, or a run of proper nouns) each token heads:
+    for telling a seized town from a captured man by the gazetteer, not by the
+    entity recogniser's label ("captured Bukavu" is often tagged PERSON)."""
+    spans = list(_place_spans(sent))
+    found = []
+    for token in tokens:
+        span = next((sp for sp, _ in spans if sp.start <= token.i < sp.end), None)
+        if span is None and token.pos_ == "PROPN":
+            span = sent.doc[token.i : token.i + 1]
+        if span is not None and span.root.i == token.i:
+            found.append(span)
     return found
 
 

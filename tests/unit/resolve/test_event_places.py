@@ -44,3 +44,50 @@ def test_an_attacked_country_is_a_victim_not_a_place(coder) -> None:  # type: ig
     [event] = [e for e in events if "ASSAULT" in e.event]
     assert event.event_loc is None
     assert {r.code for r in event.recipient} == {"DJI"}
+
+
+def test_at_says_where_except_after_aiming_words(coder) -> None:  # type: ignore[no-untyped-def]
+    [killed] = [
+        e
+        for e in coder.code_text(
+            "Government forces killed 28 rebels at Tal Sukeek on Tuesday.", date="2025-10-20"
+        )
+        if e.event_text == "killed"
+    ]
+    assert killed.event_loc is not None and killed.event_loc.extracted_place == "Tal Sukeek"
+    assert "Tal Sukeek" not in {r.entity_text for r in killed.recipient}
+    [fired] = [
+        e
+        for e in coder.code_text("Militants fired at a police patrol.", date="2025-10-20")
+        if e.event_text == "fired"
+    ]
+    assert any("patrol" in r.entity_text for r in fired.recipient)
+
+
+def test_a_site_that_is_shot_at_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    places = _places(coder, "Gunmen shot at Sarajevo airport on Monday.")
+    assert places.get("shot") == "Sarajevo"  # the town the airport is named for
+
+
+def test_bombed_and_stormed_places_are_where_it_happened(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("NATO aircraft bombed Yugoslavia for 78 days.", date="1999-06-01")
+    [bombed] = [e for e in events if e.event_text == "bombed"]
+    assert bombed.event_loc is not None and bombed.event_loc.country_code == "SRB"
+    places = _places(coder, "Army units stormed Tal Hamra on Friday.")
+    assert places.get("stormed") == "Tal Hamra"
+
+
+def test_a_captured_town_is_a_seizure_there_a_captured_man_is_not(coder) -> None:  # type: ignore[no-untyped-def]
+    [town] = [
+        e
+        for e in coder.code_text("M23 rebels captured Bukavu on Sunday.", date="2025-02-16")
+        if e.event_text == "captured"
+    ]
+    assert (town.event, town.mode) == (("COERCE",), ("seize",))
+    assert town.event_loc is not None and town.event_loc.country_code == "COD"
+    [man] = [
+        e
+        for e in coder.code_text("Police captured Karimov in Nairobi last week.", date="2025-02-16")
+        if e.event_text == "captured"
+    ]
+    assert man.event_loc is not None and man.event_loc.extracted_place == "Nairobi"
