@@ -23,6 +23,7 @@ from eventcoder.resolve.attach import (
     date_entities_for,
     object_spans,
     place_candidates,
+    portion_places,
     target_candidates,
     tense_of,
 )
@@ -245,7 +246,9 @@ class PlaceStage:
             if place is None:
                 continue
             # "deployed to Syria", "shot at Sarajevo airport": where, not who
-            site = cand in targets and (moving or (cand.role == 2 and place.resolution > 1))
+            site = cand in targets and (
+                moving or cand.area or (cand.role == 2 and place.resolution > 1)
+            )
             if not site and self._not_a_place(cand, place, m):
                 continue
             if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
@@ -263,6 +266,7 @@ class PlaceStage:
         """The town or region a capture took, when its object is one the gazetteer
         knows (and no person the knowledge base knows)."""
         objects = [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
+        objects += [o for t in objects for o in portion_places(t)]  # "half of Zaire"
         for span in object_spans(objects, doc[m.head].sent):
             if self.kb.person_terms(span.text):
                 continue

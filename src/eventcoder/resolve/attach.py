@@ -41,6 +41,7 @@ __all__ = [
     "date_entities_for",
     "object_spans",
     "place_candidates",
+    "portion_places",
     "target_candidates",
     "tense_of",
 ]
@@ -99,7 +100,23 @@ _SITE_NOUNS = frozenset(
      "bridge", "station", "camp", "prison", "jail", "hospital", "school", "market",
      "mosque", "church", "refinery", "plant", "checkpoint", "crossing", "highway",
      "road", "palace", "stadium", "university", "square", "barracks", "garrison",
-     "outpost", "compound", "mall", "hotel", "district", "neighbourhood", "neighborhood"}
+     "outpost", "compound", "mall", "hotel", "district", "neighbourhood", "neighborhood",
+     "restaurant", "headquarters", "office", "hill", "corridor", "cafe", "building",
+     "embassy", "consulate", "residence", "home", "house", "offices", "street", "avenue",
+     "boulevard", "bus", "train"}
+)  # fmt: skip
+#: What happens "over" a country: "shot down over Laos".
+_OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
+#: Things one is "on" in a place: "shot on a Guatemala City street".
+_SURFACES = frozenset(
+    {"street", "road", "highway", "avenue", "boulevard", "bus", "train", "battlefield",
+     "beach", "border", "frontline", "front", "island", "boat", "ship", "square", "bridge",
+     "outskirts", "motorway", "flight", "plane"}
+)  # fmt: skip
+#: Portions of a territory taken or held ("half of Zaire", "parts of Latakia").
+_PORTIONS = frozenset(
+    {"half", "third", "quarter", "part", "much", "most", "percent", "bulk", "swath",
+     "swathe", "chunk", "portion", "section", "stretch", "territory", "control"}
 )  # fmt: skip
 #: Verbs whose own phrases say where something was said, not where the event was.
 _REPORTING = frozenset(
@@ -414,18 +431,35 @@ def target_candidates(
                 named = sites or area or span.label_ == "FAC"
                 found.append(PlaceCandidate(span, 1, named, token.i, area=area))
                 break
-        else:  # "shot at Sarajevo airport": the site's place name
-            for span, _named in spans:
-                root = span.root
-                if (
-                    token.lemma_ in _SITE_NOUNS
-                    and span.label_ in _PLACE_LABELS
-                    and root.head.i == token.i
-                    and root.dep_ in ("compound", "nmod")
-                ):
-                    found.append(PlaceCandidate(span, 1, True, token.i, 2))
-                    break
+        else:
+            found.extend(_named_in(token, spans))
     return found
+
+
+def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandidate]:
+    """The place a target with no name of its own is in or named for: "shot at
+    Sarajevo airport", "captured the northern village of X", "captured half of Zaire"."""
+    of = {o.i for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
+    for span, _named in spans:
+        root = span.root
+        if span.label_ not in _PLACE_LABELS and not (of and root.i in of):
+            continue
+        if root.i in of and (token.lower_ in _AREA_NOUNS or token.lemma_ in _PORTIONS):
+            return [PlaceCandidate(span, 1, True, token.i, 0, area=True)]
+        if (
+            token.lemma_ in _SITE_NOUNS
+            and root.head.i == token.i
+            and root.dep_ in ("compound", "nmod")
+        ):
+            return [PlaceCandidate(span, 1, True, token.i, 2)]
+    return []
+
+
+def portion_places(token: Token) -> list[Token]:
+    """The place a portion is of: "half of Zaire", "large parts of Latakia" -> the name."""
+    if token.lemma_ not in _PORTIONS and token.lower_ not in _AREA_NOUNS:
+        return []
+    return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
@@ -452,7 +486,10 @@ def _locative(prep: Token, span: Span) -> bool:
     if word in _DIRECTIONAL:
         return prep.head.lemma_ in _MOTION
     if word in _WEAK_LOCATIVE:
-        return span.label_ == "FAC"
+        if word == "over" and prep.head.lemma_ in _OVERFLIGHT:
+            return True  # "shot down over Laos"
+        surface = any(c.dep_ == "pobj" and c.lemma_ in _SURFACES for c in prep.children)
+        return span.label_ == "FAC" or (word == "on" and surface)  # "on a Belgrade bus"
     return True
 
 

@@ -91,3 +91,24 @@ def test_a_captured_town_is_a_seizure_there_a_captured_man_is_not(coder) -> None
         if e.event_text == "captured"
     ]
     assert man.event_loc is not None and man.event_loc.extracted_place == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The young Belgian captured her third title of the season in Dubai.",
+        "Norway captured the gold medal in the relay on Sunday.",
+        "The film captured the attention of audiences in Cairo.",
+        "A drone camera captured footage of the flooded valley.",
+    ],
+)
+def test_capturing_titles_medals_and_attention_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in coder.code_text(text, date="2025-10-20") if "capture" in e.event_text] == []
+
+
+def test_a_plane_shot_down_over_a_country_and_a_man_shot_on_a_street(coder) -> None:  # type: ignore[no-untyped-def]
+    assert _places(coder, "A transport plane was shot down over Laos in April.").get("shot") == (
+        "Laos"
+    )
+    places = _places(coder, "A judge was shot on a Guatemala City street on Friday.")
+    assert places.get("shot") == "Guatemala City"
