@@ -36,6 +36,11 @@ pytestmark = pytest.mark.model
         # opposition leaders, in and out of government
         ("Alexei Navalny", "2020-08-20", "RUS", "OPP", "opposition leader"),
         ("Navalny", "2024-06-01", "RUS", "ELI", "former opposition leader"),
+        # Kurti: prime minister, then opposition leader between his governments, then again
+        ("Albin Kurti", "2020-03-01", "XKX", "GOV", "head of government"),
+        ("Albin Kurti", "2021-01-01", "XKX", "OPP", "opposition leader"),
+        ("Kurti", "2022-05-01", "XKX", "GOV", "head of government"),
+        ("Andrei Kartapolov", "2020-05-01", "RUS", "GOV", "deputy defence minister"),
         ("Keir Starmer", "2022-01-01", "GBR", "OPP", "opposition leader"),
         ("Keir Starmer", "2025-01-01", "GBR", "GOV", "head of government"),
         ("Kemi Badenoch", "2023-06-01", "GBR", "GOV", "business secretary"),
