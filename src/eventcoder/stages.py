@@ -382,7 +382,8 @@ def _own_subject(a: Token, b: Token) -> bool:
 
 
 class VictimStage:
-    """Whose people or ground an act of force struck, from where it happened.
+    """Whose people or ground an act of force struck, and who hosted a visit, from
+    where it happened.
 
     PLOVER codes the target of an attack by its country: "killed 23 people in Tel
     Aviv" struck Israelis, "fired shells at targets in Jericho" the Palestinian
@@ -404,6 +405,8 @@ _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def _with_victims(m: EventMention) -> EventMention:
     place = m.place
+    if m.event == "CONSULT" and m.mode == "visit":
+        return _with_host(m)
     if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
         return m
     if any(r.code for r in m.recipients):
@@ -417,6 +420,22 @@ def _with_victims(m: EventMention) -> EventMention:
             Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end),
         )
     return replace(m, recipients=recipients)
+
+
+def _with_host(m: EventMention) -> EventMention:
+    """A visit with no host named is hosted by the country it went to: "Saddam Hussein
+    arrived in Amman on a visit" is a visit to Jordan (PLOVER: the host is the recipient)."""
+    place = m.place
+    if place is None or not place.country_code or any(r.code for r in m.recipients):
+        return m
+    own = {a.code for a in m.actors if a.code}
+    if not own or place.country_code in own:
+        return m  # a visit at home, or by no one known: no host to infer
+    host = Entity(
+        entity_text=place.extracted_place, code=place.country_code, start=place.start,
+        end=place.end,
+    )  # fmt: skip
+    return replace(m, recipients=(*m.recipients, host))
 
 
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").

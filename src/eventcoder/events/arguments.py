@@ -116,12 +116,38 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     # Objects that name no actor ("handed over 14 suspects to Paraguay") are dropped
     # when resolved, so the prepositional phrases are kept as candidates too.
     recipients += _prep_objects(verb, _RECIPIENT_PREPS | {"for"})
+    recipients += _object_targets(_children(verb, ("dobj", "obj")))
     left = _prep_objects(verb, frozenset({"from"})) if verb.lemma_ in _LEAVE_VERBS else []
     if left:  # "withdrew its troops from Lebanon": Lebanon is left, the troops are its own
         recipients = [r for r in recipients if r.dep_ not in ("dobj", "obj")] + left
     if not _dedupe(recipients):  # "on Tuesday" names no one
         recipients = _addressees(verb) or _embedded_recipients(verb)
     return actors, recipients, verb
+
+
+#: Nouns of acts done to what their "of" phrase names: "the invasion of South Lebanon".
+_TAKING_NOUNS = frozenset(
+    {"invasion", "occupation", "bombing", "bombardment", "shelling", "blockade", "siege",
+     "annexation", "seizure", "capture", "conquest", "encirclement"}
+)  # fmt: skip
+#: Objects that carry the act's target or author: "threatened further action against
+#: Russia", "rejected calls by the Secretary-General", "imposed sanctions on Iran".
+_PROPOSALS = frozenset(
+    {"call", "demand", "request", "proposal", "plan", "offer", "appeal", "ultimatum",
+     "bid", "initiative", "suggestion", "overture", "invitation", "accusation", "claim",
+     "allegation", "charge", "criticism", "demands", "calls"}
+)  # fmt: skip
+
+
+def _object_targets(objects: list[Token]) -> list[Token]:
+    """Who a direct object points at: its "against" phrase ("action against Russia"),
+    or the author of a proposal rejected or accepted ("calls by Kofi Annan")."""
+    found: list[Token] = []
+    for obj in objects:
+        found += _prep_objects(obj, frozenset({"against"}))
+        if obj.lemma_ in _PROPOSALS:
+            found += _prep_objects(obj, frozenset({"by", "from"}))
+    return found
 
 
 #: Verbs whose "from" phrase names who is left ("withdraw its troops from Lebanon").
@@ -171,6 +197,8 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:
     ]
     actors += _prep_objects(noun, _ACTOR_PREPS | _JOINT_PREPS)
     recipients = _prep_objects(noun, _RECIPIENT_PREPS)
+    if noun.lemma_ in _TAKING_NOUNS:  # "the invasion of South Lebanon"
+        recipients += _prep_objects(noun, frozenset({"of"}))
     governor = noun
     verb = light_verb_of(noun)
     if verb is not None:

@@ -139,3 +139,31 @@ def test_each_nationality_of_a_joint_actor_is_an_actor(coder) -> None:  # type: 
         coder, "Danish and Estonian warships began a joint exercise in the Baltic Sea.", "COOPERATE"
     )
     assert {"DNK", "EST"} <= actors
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("Chad threatened further action against Sudan on Monday.", "THREATEN", "SDN"),
+        ("Peru rejected calls by Bolivia to reopen the border.", "REJECT", "BOL"),
+        ("Russia launched the invasion of Georgia on Friday.", "ASSAULT", "GEO"),
+    ],
+)
+def test_targets_carried_by_objects_and_nouns(  # type: ignore[no-untyped-def]
+    coder, text: str, event_type: str, recipient: str
+) -> None:
+    _actors, recipients = _coded(coder, text, event_type)
+    assert recipient in recipients
+
+
+def test_a_visit_abroad_is_hosted_by_the_country_visited(coder) -> None:  # type: ignore[no-untyped-def]
+    [visit] = [
+        e
+        for e in coder.code_text(
+            "Kenyan President William Ruto arrived in Kampala on a state visit.",
+            date="2025-10-20",
+        )
+        if "CONSULT" in e.event
+    ]
+    assert {a.code for a in visit.actor} == {"KEN"}
+    assert {r.code for r in visit.recipient} == {"UGA"}
