@@ -105,7 +105,7 @@ def find_arguments(trigger: Token, args: str) -> Arguments:
 
 
 def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
-    recipients = _children(verb, ("dobj", "obj", "dative"))
+    recipients = _children(verb, ("dobj", "obj", "dative")) + _up_to_objects(verb)
     agent = [p for p in verb.children if p.dep_ == "agent"]
     if agent or any(c.dep_ in _PASS_SUBJ for c in verb.children):
         actors = [o for a in agent for o in _children(a, ("pobj",))]
@@ -137,6 +137,17 @@ _PROPOSALS = frozenset(
      "bid", "initiative", "suggestion", "overture", "invitation", "accusation", "claim",
      "allegation", "charge", "criticism", "demands", "calls"}
 )  # fmt: skip
+
+
+def _up_to_objects(verb: Token) -> list[Token]:
+    """The object of "kidnapped up to 16 advisers", which the parser hangs from the
+    particle: up (prt) -> to (prep) -> advisers (pobj)."""
+    return [
+        o
+        for prt in verb.children
+        if prt.dep_ == "prt" and prt.lower_ == "up"
+        for o in _prep_objects(prt, frozenset({"to"}))
+    ]
 
 
 def _object_targets(objects: list[Token]) -> list[Token]:
@@ -324,8 +335,10 @@ def _dedupe(tokens: list[Token]) -> list[Token]:
     seen: set[int] = set()
     out = []
     for tok in (content_head(t) for t in tokens):
-        if tok.ent_type_ in _NOT_ACTORS or tok.pos_ in ("NUM", "ADV", "ADJ"):
+        if tok.ent_type_ in _NOT_ACTORS or tok.pos_ in ("NUM", "ADV"):
             continue
+        if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):
+            continue  # but "Palestinian riots": a nationality acts
         if tok.i not in seen:
             seen.add(tok.i)
             out.append(tok)

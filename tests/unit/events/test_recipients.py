@@ -167,3 +167,17 @@ def test_a_visit_abroad_is_hosted_by_the_country_visited(coder) -> None:  # type
     ]
     assert {a.code for a in visit.actor} == {"KEN"}
     assert {r.code for r in visit.recipient} == {"UGA"}
+
+
+def test_up_to_a_number_is_still_the_object(coder) -> None:  # type: ignore[no-untyped-def]
+    _actors, recipients = _coded(
+        coder, "Gunmen kidnapped up to 12 Nepali workers near the border.", "ASSAULT"
+    )
+    assert "NPL" in recipients
+
+
+def test_a_nationality_adjective_acts_in_a_noun_event(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, _recipients = _coded(
+        coder, "Tunisian protests against the new tax law are still continuing.", "PROTEST"
+    )
+    assert actors == {"TUN"}
