@@ -69,7 +69,11 @@ class Line:
 
 
 def _country_codes() -> set[str]:
-    return {row["code"] for _n, row in read_rows(data_path("countries.csv"), ("code",))}
+    """Country codes, plus the organisation codes (UNO...) of organizations.csv: the UN
+    Secretaries-General serve the UN, not a state."""
+    countries = {row["code"] for _n, row in read_rows(data_path("countries.csv"), ("code",))}
+    orgs = {row["code"] for _n, row in read_rows(data_path("organizations.csv"), ("code",))}
+    return countries | orgs
 
 
 def _raw_rows() -> list[tuple[int, dict[str, str]]]:

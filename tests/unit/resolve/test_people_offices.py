@@ -1,5 +1,6 @@
 """People across changes of office (issue 4): speakers, vice presidents, governors,
-intelligence chiefs, opposition leaders and armed-group commanders on a date."""
+intelligence chiefs, opposition leaders, armed-group commanders, leaders of 1980-1999 and UN
+Secretaries-General on a date."""
 
 from __future__ import annotations
 
@@ -57,6 +58,36 @@ pytestmark = pytest.mark.model
         ("Mohsin Naqvi", "2024-06-01", "PAK", "GOV", "interior minister"),
         # an alias once missing from one of the person's lines
         ("Lieberman", "2017-01-01", "ISR", "GOV", "defence minister"),
+        # 1980-1999: Soviet leaders are RUS; a leader in office, then out of it
+        ("Mikhail Gorbachev", "1989-06-01", "RUS", "GOV", "head of state"),
+        ("Gorbachev", "1995-01-01", "RUS", "ELI", "former head of state"),
+        ("Boris Yeltsin", "1995-06-01", "RUS", "GOV", "head of state"),
+        ("George H. W. Bush", "1990-01-01", "USA", "GOV", "head of state and government"),
+        ("Francois Mitterrand", "1990-03-01", "FRA", "GOV", "head of state"),
+        ("Mitterand", "1997-01-01", "FRA", "ELI", "former head of state"),
+        # prime minister under one president, president later
+        ("Jacques Chirac", "1987-01-01", "FRA", "GOV", "head of government"),
+        ("Chirac", "2000-01-01", "FRA", "GOV", "head of state"),
+        # foreign minister, then prime minister
+        ("Yevgeny Primakov", "1997-01-01", "RUS", "GOV", "foreign minister"),
+        ("Primakov", "1999-01-01", "RUS", "GOV", "head of government"),
+        # Soviet foreign minister, then head of state of Georgia
+        ("Eduard Shevardnadze", "1988-01-01", "RUS", "GOV", "foreign minister"),
+        ("Shevardnadze", "1996-06-01", "GEO", "GOV", "head of state and government"),
+        # Iran's president, then Supreme Leader
+        ("Ali Khamenei", "1985-01-01", "IRN", "GOV", "head of government"),
+        ("Ali Khamenei", "1995-01-01", "IRN", "GOV", "head of state"),
+        ("Robert Mugabe", "1985-01-01", "ZWE", "GOV", "head of government"),
+        ("Mugabe", "1995-01-01", "ZWE", "GOV", "head of state and government"),
+        ("Slobodan Milosevic", "1998-01-01", "SRB", "GOV", "head of state"),
+        # PLO chairman before the Palestinian Authority, its president after
+        ("Arafat", "1985-01-01", "PSE", "GOV", "chairman of the PLO"),
+        ("Arafat", "2000-01-01", "PSE", "GOV", "head of state"),
+        # UN Secretaries-General serve the UN (UNO), not their country
+        ("Kofi Annan", "2003-03-01", "UNO", "GOV", "UN secretary-general"),
+        ("Ban Ki-moon", "2005-01-01", "KOR", "GOV", "foreign minister"),
+        ("Ban Ki-moon", "2010-01-01", "UNO", "GOV", "UN secretary-general"),
+        ("Perez de Cuellar", "1988-01-01", "UNO", "GOV", "UN secretary-general"),
     ],
 )
 def test_the_date_selects_the_office(
@@ -85,6 +116,7 @@ def test_the_date_selects_the_office(
         ("former UN ambassador Nikki Haley", "2024-01-01", "former UN ambassador"),
         # with no earlier office, "former" still makes the current one ELI
         ("former Speaker Mike Johnson", "2024-01-01", "former speaker"),
+        ("former Prime Minister Margaret Thatcher", "1995-01-01", "former head of government"),
     ],
 )
 def test_former_picks_an_office_already_left(
