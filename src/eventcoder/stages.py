@@ -122,11 +122,14 @@ class ActorStage:
     def _resolve_head(
         self, token: Token, day: dt.date | None, memory: DocumentMemory, exclude: set[str]
     ) -> Entity | None:
-        """The entity, or the possessor's ("praised Trump's efforts" -> Trump)."""
+        """The entity, or the possessor's when the entity has no country ("praised
+        Trump's efforts", "welcomed President Reagan's latest statement" -> the man)."""
         entity = self.resolver.resolve(token, day, memory, exclude=exclude)
         owner = _possessor(token)
-        if entity is None and owner is not None:
-            entity = self.resolver.resolve(owner, day, memory, exclude=exclude)
+        if (entity is None or entity.code is None) and owner is not None:
+            owned = self.resolver.resolve(owner, day, memory, exclude=exclude)
+            if owned is not None and (entity is None or owned.code is not None):
+                entity = owned
         return entity
 
     def _entities(

@@ -181,3 +181,12 @@ def test_a_nationality_adjective_acts_in_a_noun_event(coder) -> None:  # type: i
         coder, "Tunisian protests against the new tax law are still continuing.", "PROTEST"
     )
     assert actors == {"TUN"}
+
+
+def test_the_author_of_a_welcomed_statement_is_the_recipient(coder) -> None:  # type: ignore[no-untyped-def]
+    _actors, recipients = _coded(
+        coder,
+        "The Danish government welcomed President Ramaphosa's latest policy statement.",
+        "SUPPORT",
+    )
+    assert "ZAF" in recipients
