@@ -139,6 +139,15 @@ _PROPOSALS = frozenset(
 )  # fmt: skip
 
 
+def _datives(verb: Token) -> list[Token]:
+    """Indirect objects: "gave Ukraine arms", and "gave a welcome to X", where the
+    parser marks "to" itself as the dative."""
+    found = []
+    for d in _children(verb, ("dative",)):
+        found += _children(d, ("pobj",)) if d.pos_ == "ADP" else [d]
+    return found
+
+
 def _up_to_objects(verb: Token) -> list[Token]:
     """The object of "kidnapped up to 16 advisers", which the parser hangs from the
     particle: up (prt) -> to (prep) -> advisers (pobj)."""
@@ -217,7 +226,7 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:
         if not actors:
             actors = subject_of(verb) if noun.dep_ != "nsubjpass" else _agents(verb)
         if not recipients:
-            recipients = _prep_objects(verb, _RECIPIENT_PREPS) + _children(verb, ("dative",))
+            recipients = _prep_objects(verb, _RECIPIENT_PREPS) + _datives(verb)
     elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         governor = noun.head
         if not recipients:

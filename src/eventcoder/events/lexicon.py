@@ -20,8 +20,8 @@ A condition is `kind:lemma|lemma`: `obj` (direct object, or a noun trigger's
 "of" phrase), `objent` (the object's named-entity label: PERSON, GPE, ORG,
 NORP), `pobj` (the object of any preposition attached to the trigger), `prep`
 (a preposition attached to the trigger), `word` (the trigger's own word form,
-lowercased), `prt` (a verb
-particle: "rule out"), `mod` (a compound or adjective modifier: "phone call"),
+lowercased), `prt` (a verb particle: "rule out"), `mod` (a compound, adjective or
+adverb modifier: "phone call", "sexually abused"),
 `head` (the verb governing a noun trigger: "go on strike"), `subj` (the
 subject's lemma), `xcomp` (a to-infinitive complement, lemma list or `*`).
 Senses of one trigger are tried in file order; the first that fits wins, so

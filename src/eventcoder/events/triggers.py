@@ -18,7 +18,7 @@ _POS_OK = {
     "ADJ": {"ADJ", "VERB"},
 }
 _OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
-_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}
 
 
 @dataclass(frozen=True, slots=True)

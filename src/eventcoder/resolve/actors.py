@@ -673,10 +673,20 @@ def _joined(words: list[Token]) -> str:
 
 
 def _is_sponsor(token: Token) -> bool:
-    """A country word that names a sponsor, not the actor: "Iranian-backed militias"."""
+    """A country word that names a sponsor or a side, not the actor: "Iranian-backed
+    militias", "an anti-Syria journalist", "pro-Moscow separatists"."""
     if "-" in token.text.strip("-"):
-        return token.text.rpartition("-")[2].casefold() in _SPONSOR_SUFFIXES
+        prefix, _, suffix = token.text.rpartition("-")
+        return suffix.casefold() in _SPONSOR_SUFFIXES or prefix.casefold() in _STANCES
+    i = token.i
+    doc = token.doc
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES:
+        return True  # split by the tokenizer: anti - Syria
     return token.head.lower_ in _SPONSOR_SUFFIXES and token.dep_ in ("npadvmod", "compound")
+
+
+#: Prefixes that say which side someone is on, not whose they are.
+_STANCES = frozenset({"anti", "pro"})
 
 
 def _is_capitalised(token: Token) -> bool:

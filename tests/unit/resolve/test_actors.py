@@ -234,3 +234,12 @@ def test_given_names_are_not_dropped(resolver: ActorResolver, nlp: Language) -> 
     """Given names count: "Yuri Borisov" is not Boyko Borisov, the Bulgarian prime minister."""
     assert resolve(resolver, nlp, "Yuri Borisov").code != "BGR"
     assert resolve(resolver, nlp, "Boyko Borisov", "2015-01-01").code == "BGR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a prominent anti-Syria journalist", "pro-Russian separatists", "anti-American protesters"],
+)
+def test_a_side_taken_is_not_a_nationality(resolver, text: str) -> None:  # type: ignore[no-untyped-def]
+    entity = resolver.resolve_text(text, dt.date(2025, 10, 1))
+    assert entity.code is None

@@ -112,3 +112,20 @@ def test_a_plane_shot_down_over_a_country_and_a_man_shot_on_a_street(coder) -> N
     )
     places = _places(coder, "A judge was shot on a Guatemala City street on Friday.")
     assert places.get("shot") == "Guatemala City"
+
+
+def test_a_warm_welcome_is_a_visit_and_sexual_abuse_an_assault(coder) -> None:  # type: ignore[no-untyped-def]
+    [welcome] = coder.code_text(
+        "President Macron gave a warm welcome to Kenyan President William Ruto on Thursday.",
+        date="2025-10-20",
+    )
+    assert welcome.event == ("CONSULT",) and welcome.mode == ("visit",)
+    assert {a.code for a in welcome.actor} == {"KEN"} and {r.code for r in welcome.recipient} == {
+        "FRA"
+    }
+    [abuse] = [
+        e
+        for e in coder.code_text("Guards sexually abused Nepali workers.", date="2025-10-20")
+        if "ASSAULT" in e.event
+    ]
+    assert abuse.mode == ("sexual",)
