@@ -190,3 +190,28 @@ def test_the_author_of_a_welcomed_statement_is_the_recipient(coder) -> None:  # 
         "SUPPORT",
     )
     assert "ZAF" in recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ("The IAEA dispatched inspectors to a reactor site in Pakistan.", "ACCUSE", "UNO", "PAK"),
+        (
+            "The Serbian army forced out 300 Bosnian families from a village.",
+            "COERCE",
+            "SRB",
+            "BIH",
+        ),
+        (
+            "Chinese officials pressured Nepal to close the border crossing.",
+            "REQUEST",
+            "CHN",
+            "NPL",
+        ),
+    ],
+)
+def test_inspections_expulsions_and_pressure(  # type: ignore[no-untyped-def]
+    coder, text: str, event_type: str, actor: str, recipient: str
+) -> None:
+    actors, recipients = _coded(coder, text, event_type)
+    assert actor in actors and recipient in recipients
