@@ -115,8 +115,9 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     actors += _prep_objects(verb, _JOINT_PREPS)
     # Objects that name no actor ("handed over 14 suspects to Paraguay") are dropped
     # when resolved, so the prepositional phrases are kept as candidates too.
-    recipients += _prep_objects(verb, _RECIPIENT_PREPS | {"for"})
-    recipients += _object_targets(_children(verb, ("dobj", "obj")))
+    called_for = _prep_objects(verb, frozenset({"for"}))
+    recipients += _prep_objects(verb, _RECIPIENT_PREPS) + called_for
+    recipients += _object_targets(_children(verb, ("dobj", "obj")) + called_for)
     left = _prep_objects(verb, frozenset({"from"})) if verb.lemma_ in _LEAVE_VERBS else []
     if left:  # "withdrew its troops from Lebanon": Lebanon is left, the troops are its own
         recipients = [r for r in recipients if r.dep_ not in ("dobj", "obj")] + left
@@ -160,8 +161,9 @@ def _up_to_objects(verb: Token) -> list[Token]:
 
 
 def _object_targets(objects: list[Token]) -> list[Token]:
-    """Who a direct object points at: its "against" phrase ("action against Russia"),
-    or the author of a proposal rejected or accepted ("calls by Kofi Annan")."""
+    """Who a direct object (or what is called for) points at: its "against" phrase
+    ("action against Russia", "called for sanctions against Nigeria"), or the author
+    of a proposal rejected or accepted ("calls by Kofi Annan")."""
     found: list[Token] = []
     for obj in objects:
         found += _prep_objects(obj, frozenset({"against"}))

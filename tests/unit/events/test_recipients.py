@@ -146,6 +146,7 @@ def test_each_nationality_of_a_joint_actor_is_an_actor(coder) -> None:  # type: 
     [
         ("Chad threatened further action against Sudan on Monday.", "THREATEN", "SDN"),
         ("Peru rejected calls by Bolivia to reopen the border.", "REJECT", "BOL"),
+        ("The bishops called for sanctions against Eritrea.", "REQUEST", "ERI"),
         ("Russia launched the invasion of Georgia on Friday.", "ASSAULT", "GEO"),
     ],
 )
