@@ -393,7 +393,8 @@ class VictimStage:
     territories. When no recipient of an attack has a country, the uncoded ones
     take the event place's (and sector CVL if they have none); an attack or
     arrest with no recipient at all gets the place itself as one. Runs after
-    PlaceStage; writes only recipients.
+    PlaceStage. Unidentified attackers ("gunmen", "assailants": sector UAF) with no
+    country are taken to be of the place too, as PLOVER codes them.
     """
 
     name = "victims"
@@ -412,9 +413,16 @@ def _with_victims(m: EventMention) -> EventMention:
         return _with_host(m)
     if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
         return m
+    code = place.country_code
+    if m.event == "ASSAULT" and any(a.code is None and a.sector == "UAF" for a in m.actors):
+        # "gunmen killed three policemen in Baquba": unidentified armed men of the place
+        actors = tuple(
+            replace(a, code=code) if a.code is None and a.sector == "UAF" else a
+            for a in m.actors
+        )
+        m = replace(m, actors=actors)
     if any(r.code for r in m.recipients):
         return m
-    code = place.country_code
     recipients = m.recipients
     if m.event == "ASSAULT":  # the victims of an arrest may be foreigners as often as not
         recipients = tuple(replace(r, code=code, sector=r.sector or "CVL") for r in recipients)

@@ -143,7 +143,18 @@ def _objects(token: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "at", "with"):
             objs.extend(c for c in prep.children if c.dep_ == "pobj")
     objs += [c for o in objs for c in o.conjuncts]
+    # "ended mediation efforts", "froze the peace process": the frame's kind is the object
+    objs += [
+        c for o in objs if o.lemma_ in _FRAME_NOUNS for c in o.children if c.dep_ == "compound"
+    ]
     return [o for o in objs if o.ent_type_ not in ("DATE", "TIME")]  # "on Sunday"
+
+
+#: Object nouns that only frame an activity named by their compound.
+_FRAME_NOUNS = frozenset(
+    {"effort", "process", "programme", "program", "mission", "bid", "attempt", "initiative",
+     "operation", "activity", "project"}
+)  # fmt: skip
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -216,3 +216,17 @@ def test_inspections_expulsions_and_pressure(  # type: ignore[no-untyped-def]
 ) -> None:
     actors, recipients = _coded(coder, text, event_type)
     assert actor in actors and recipient in recipients
+
+
+def test_unidentified_gunmen_are_of_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, recipients = _coded(
+        coder, "Gunmen killed three policemen in Peshawar on Monday.", "ASSAULT"
+    )
+    assert actors == {"PAK"} and recipients == {"PAK"}
+
+
+def test_a_mediation_effort_ended_is_a_sanction(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, _recipients = _coded(
+        coder, "Egyptian officials ended mediation efforts between the two factions.", "SANCTION"
+    )
+    assert actors == {"EGY"}
