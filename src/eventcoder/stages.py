@@ -417,8 +417,7 @@ def _with_victims(m: EventMention) -> EventMention:
     if m.event == "ASSAULT" and any(a.code is None and a.sector == "UAF" for a in m.actors):
         # "gunmen killed three policemen in Baquba": unidentified armed men of the place
         actors = tuple(
-            replace(a, code=code) if a.code is None and a.sector == "UAF" else a
-            for a in m.actors
+            replace(a, code=code) if a.code is None and a.sector == "UAF" else a for a in m.actors
         )
         m = replace(m, actors=actors)
     if any(r.code for r in m.recipients):
