@@ -8,7 +8,6 @@ an upgrade keeps every row and is all or nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import os
 import sqlite3
@@ -22,12 +21,11 @@ import pyarrow.parquet as pq
 import pytest
 from tests.conftest import run_cli
 from tests.store_snapshot import numbering_faults
-from tests.unit.store.store_fixtures import sample_pairs
+from tests.unit.store.store_fixtures import make_version_1_store, sample_pairs
 
 from eventcoder.errors import StoreError
 from eventcoder.store import SCHEMA_VERSION, Ingester, Store
 from eventcoder.store import schema as schema_module
-from eventcoder.store.rows import Coded, build_tables
 from eventcoder.store.schema import MIGRATIONS
 
 Opener = Callable[[Path], object]
@@ -151,19 +149,6 @@ def test_a_newer_store_is_refused_and_left_alone(store: Path) -> None:
 
 
 # ---------------------------------------------------------------- migration
-
-
-def make_version_1_store(db: Path, folder: Path) -> None:
-    """A store as schema version 1 wrote it (no duplicate clusters), with data."""
-    con = duckdb.connect(str(db))
-    MIGRATIONS[1](con)
-    con.execute("INSERT INTO schema_version VALUES (1, now())")
-    items = [Coded(a, tuple(e), f"key-{n}") for n, (a, e) in enumerate(sample_pairs(folder))]
-    for name, table in build_tables(items, dt.datetime.now(dt.UTC)).items():
-        con.register("_t", table)
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _t")
-        con.unregister("_t")
-    con.close()
 
 
 def contents(db: Path) -> dict[str, Any]:

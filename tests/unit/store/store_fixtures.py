@@ -6,8 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
+
 from eventcoder.model import QUAD_CODES, Article, Attribution, Entity, Event, Place
 from eventcoder.store.ingest import doc_key
+from eventcoder.store.rows import Coded, build_tables
+from eventcoder.store.schema import MIGRATIONS
 
 NAMES = {"RUS": "Russia", "USA": "United States", "UKR": "Ukraine", "HUN": "Hungary"}
 
@@ -90,3 +94,16 @@ def sample_pairs(folder: Path) -> list[tuple[Article, list[Event]]]:
             event(c, 2, "PROTEST", [], [], when=None),
         ]),
     ]  # fmt: skip
+
+
+def make_version_1_store(db: Path, folder: Path) -> None:
+    """A store as schema version 1 wrote it (no duplicate clusters), holding the samples."""
+    con = duckdb.connect(str(db))
+    MIGRATIONS[1](con)
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    items = [Coded(a, tuple(e), f"key-{n}") for n, (a, e) in enumerate(sample_pairs(folder))]
+    for name, table in build_tables(items, dt.datetime.now(dt.UTC)).items():
+        con.register("_t", table)
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _t")
+        con.unregister("_t")
+    con.close()

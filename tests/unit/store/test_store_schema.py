@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import duckdb
 import pytest
-from store_fixtures import sample_pairs
+from store_fixtures import make_version_1_store
 
 from eventcoder.errors import StoreError
 from eventcoder.store import SCHEMA_VERSION, Ingester, Store
-from eventcoder.store.rows import Coded, build_tables
-from eventcoder.store.schema import MIGRATIONS
 
 
 def versions(db: Path) -> list[int]:
@@ -26,19 +23,6 @@ def test_a_new_store_records_every_version(tmp_path: Path) -> None:
     db = tmp_path / "new.duckdb"
     Ingester(db)
     assert versions(db) == list(range(1, SCHEMA_VERSION + 1))
-
-
-def make_version_1_store(db: Path, tmp_path: Path) -> None:
-    """A store as version 1 wrote it: no clusters yet."""
-    con = duckdb.connect(str(db))
-    MIGRATIONS[1](con)
-    con.execute("INSERT INTO schema_version VALUES (1, now())")
-    items = [Coded(a, tuple(e), f"key-{n}") for n, (a, e) in enumerate(sample_pairs(tmp_path))]
-    for name, table in build_tables(items, dt.datetime.now(dt.UTC)).items():
-        con.register("_t", table)
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _t")
-        con.unregister("_t")
-    con.close()
 
 
 def test_an_older_store_is_migrated_on_open(tmp_path: Path) -> None:
