@@ -235,7 +235,7 @@ class PlaceStage:
             if seized is not None:  # "captured Bukavu": a town taken, not a man
                 return replace(m, mode="seize", place=seized)
         seizure = m.event == "COERCE" and m.mode == "seize"
-        sites = lemma in _SITE_WORDS and lemma not in _SEIZE_WORDS
+        sites = lemma in _SITE_WORDS
         moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
         targets: list[PlaceCandidate] = []
         if m.event in _TARGET_TYPES or moving or seizure:
@@ -454,14 +454,14 @@ _TARGET_TYPES = frozenset({"ASSAULT"})
 #: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
 _TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive", "deploy", "redeploy", "station"})
 #: Triggers whose object is a place, even a country or a name the gazetteer does not
-#: know: "bombed Yugoslavia", "stormed Al-Madiyounah", "captured Badme".
+#: know: "bombed Yugoslavia", "stormed Al-Madiyounah".
 _SITE_WORDS = frozenset(
     {"bomb", "shell", "storm", "raid", "besiege", "bombard", "invade", "overrun",
-     "capture", "recapture", "retake", "occupy", "annex", "blockade"}
+     "occupy", "annex", "blockade"}
 )  # fmt: skip
-#: Of those, the ones that may take a person instead ("captured Ocalan"): their object
-#: is the place only when the lexicon coded a seizure (a place entity as object) and,
-#: as the entity recogniser calls many surnames places, when the gazetteer knows it.
+#: Triggers that may take a place or a person ("captured Badme", "captured Ocalan"):
+#: their object is the place only in a seizure (the lexicon saw a place entity as the
+#: object, or the gazetteer knows it: the entity recogniser calls many surnames places).
 _SEIZE_WORDS = frozenset({"capture", "recapture", "retake"})
 #: Meeting nouns whose place-name compound is the venue.
 _VENUE_NOUNS = frozenset(
