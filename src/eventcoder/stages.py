@@ -282,7 +282,14 @@ class PlaceStage:
     def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
         """A target that is a country or unknown to the gazetteer ("attacked
         Ukraine" names the victim), or a country or seat of power saying whose a
-        participant is ("Russia's army", "Kremlin aides", "U.S. sanctions")."""
+        participant is ("Russia's army", "Kremlin aides", "U.S. sanctions"). A nationality
+        the gazetteer does not know is no place ("Ugandan troops", tagged GPE)."""
+        if place.geonameid is None and self.kb.adjective(cand.span.text):
+            return True
+        doc = cand.span.doc
+        after = cand.span.end
+        if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BY_WHOM:
+            return True  # "the US-led war", "Iranian-backed militias": by whom, not where
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             return True  # an owner: "the US embassy", "Australia's embassy"
         if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
@@ -394,7 +401,9 @@ class VictimStage:
     take the event place's (and sector CVL if they have none); an attack or
     arrest with no recipient at all gets the place itself as one. Runs after
     PlaceStage. Unidentified attackers ("gunmen", "assailants": sector UAF) with no
-    country are taken to be of the place too, as PLOVER codes them.
+    country are taken to be of the place too, as PLOVER codes them. A concession
+    with no recipient is to the people of its place, and an inspection of an uncoded
+    site inspects the site's country.
     """
 
     name = "victims"
@@ -411,6 +420,8 @@ def _with_victims(m: EventMention) -> EventMention:
     place = m.place
     if m.event == "CONSULT" and m.mode == "visit":
         return _with_host(m)
+    if m.event == "CONCEDE" or (m.event == "ACCUSE" and m.mode == "investigate"):
+        return _with_population(m)
     if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
         return m
     code = place.country_code
@@ -432,6 +443,22 @@ def _with_victims(m: EventMention) -> EventMention:
     return replace(m, recipients=recipients)
 
 
+def _with_population(m: EventMention) -> EventMention:
+    """Measures eased in a place ease them for its people, and inspectors sent to a site
+    inspect its country: "Serbia eased emergency measures in Montenegro" is a concession
+    to Montenegro, "sent inspectors to a plant in central Iran" an inquiry into Iran."""
+    place = m.place
+    if place is None or not place.country_code or any(r.code for r in m.recipients):
+        return m
+    if m.event == "ACCUSE" and not m.recipients:
+        return m  # an inquiry with no object: what it looks into is not said
+    code = place.country_code
+    # uncoded people are the place's; things ("emergency measures", "a plant") give way
+    people = tuple(replace(r, code=code) for r in m.recipients if r.sector)
+    here = Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end)
+    return replace(m, recipients=people or (here,))
+
+
 def _with_host(m: EventMention) -> EventMention:
     """A visit with no host named is hosted by the country it went to: "Saddam Hussein
     arrived in Amman on a visit" is a visit to Jordan (PLOVER: the host is the recipient)."""
@@ -448,6 +475,12 @@ def _with_host(m: EventMention) -> EventMention:
     return replace(m, recipients=(*m.recipients, host))
 
 
+#: "X-led", "X-backed": X says who leads or backs, not where ("X-based" says where).
+_BY_WHOM = frozenset(
+    {"led", "backed", "funded", "supported", "sponsored", "allied", "aligned", "armed",
+     "financed", "made", "built", "owned", "run", "controlled", "operated", "brokered",
+     "drafted", "imposed", "mediated", "supplied"}
+)  # fmt: skip
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
 #: (and COERCE's seizures: "captured Badme" happened in Badme)
 _TARGET_TYPES = frozenset({"ASSAULT"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["LIGHT_VERBS", "Arguments", "find_arguments", "light_verb_of"]
+__all__ = ["FRAME_NOUNS", "LIGHT_VERBS", "Arguments", "find_arguments", "light_verb_of"]
 
 LIGHT_VERBS = frozenset(
     {
@@ -24,7 +24,8 @@ LIGHT_VERBS = frozenset(
         "reach", "sign", "seal", "broker", "host", "organize", "organise", "lead",
         "step", "intensify", "escalate", "lift", "ease", "slap", "level", "lodge",
         "file", "receive", "accept", "call", "go", "join", "deploy", "declare", "agree",
-        "propose", "unveil", "adopt", "pass", "introduce", "renew", "expand",
+        "propose", "unveil", "adopt", "pass", "introduce", "renew", "expand", "undertake",
+        "tighten", "enforce",
     }
 )  # fmt: skip
 _SUBJ = ("nsubj", "csubj")
@@ -53,6 +54,12 @@ PARTITIVES = frozenset(
     {"round", "series", "wave", "spate", "string", "barrage", "flurry", "volley", "salvo",
      "day", "days", "week", "weeks", "hour", "hours", "month", "months", "number", "kind",
      "type", "form", "campaign", "cycle", "bout", "set", "pair", "couple", "host", "raft"}
+)  # fmt: skip
+
+#: Object nouns that only frame an activity named by their compound.
+FRAME_NOUNS = frozenset(
+    {"effort", "process", "programme", "program", "mission", "bid", "attempt", "initiative",
+     "operation", "activity", "project"}
 )  # fmt: skip
 
 
@@ -87,18 +94,23 @@ def light_verb_of(trigger: Token) -> Token | None:
     return None
 
 
-def find_arguments(trigger: Token, args: str) -> Arguments:
-    """Actor and recipient head tokens for a trigger; `args` as in the lexicon."""
+def find_arguments(trigger: Token, args: str, support: Token | None = None) -> Arguments:
+    """Actor and recipient head tokens for a trigger; `args` as in the lexicon.
+
+    `support` is the verb a noun trigger's lexicon sense requires as its head
+    ("remained on alert"): it acts as a light verb for that noun."""
     if trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ == "ROOT"):
         actors, recipients, governor = _verb_arguments(trigger)
     else:
-        actors, recipients, governor = _noun_arguments(trigger)
+        actors, recipients, governor = _noun_arguments(trigger, support)
     if args == "theme" and governor.i == trigger.i and trigger.pos_ in ("VERB", "AUX"):
         recipients = _theme_recipients(trigger)
     elif args == "reverse":
         actors, recipients = recipients, actors
     elif args == "joint":
         actors, recipients = actors + recipients, []
+    if args != "joint" and not any(_names_someone(r) for r in _dedupe(recipients)):
+        recipients += _purpose_targets(governor)  # "blocked a road to protest against X"
     actors = _dedupe(actors)
     recipients = [r for r in _dedupe(recipients) if r not in actors]
     return Arguments(tuple(actors), tuple(recipients), governor)
@@ -118,6 +130,10 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     called_for = _prep_objects(verb, frozenset({"for"}))
     recipients += _prep_objects(verb, _RECIPIENT_PREPS) + called_for
     recipients += _object_targets(_children(verb, ("dobj", "obj")) + called_for)
+    if verb.lemma_ in _CONVENERS:  # "host a meeting between Israel and the PLO"
+        recipients += [
+            t for o in _children(verb, ("dobj", "obj")) for t in _prep_objects(o, _JOINT_PREPS)
+        ]
     left = _prep_objects(verb, frozenset({"from"})) if verb.lemma_ in _LEAVE_VERBS else []
     if left:  # "withdrew its troops from Lebanon": Lebanon is left, the troops are its own
         recipients = [r for r in recipients if r.dep_ not in ("dobj", "obj")] + left
@@ -126,6 +142,8 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], Token]:
     return actors, recipients, verb
 
 
+#: Who brings others together: the parties of what they host or broker are recipients.
+_CONVENERS = frozenset({"host", "broker", "mediate", "arrange", "convene", "facilitate"})
 #: Nouns of acts done to what their "of" phrase names: "the invasion of South Lebanon".
 _TAKING_NOUNS = frozenset(
     {"invasion", "occupation", "bombing", "bombardment", "shelling", "blockade", "siege",
@@ -187,9 +205,47 @@ def _embedded_recipients(verb: Token) -> list[Token]:
             found += _prep_objects(clause, frozenset({"from"}))
         objects = _children(clause, ("dobj", "obj"))
         found += objects + [t for o in objects for t in _prep_objects(o, _RECIPIENT_PREPS)]
+        # "refused to commit to any assistance to the US-led war"
+        found += [t for o in list(found) for t in _prep_objects(o, _RECIPIENT_PREPS)]
         if _dedupe(found):
             return found
     return []
+
+
+#: Purposes that name a target: "began a hunger strike to protest against Sweden's
+#: decision", "blocked a road to show their disapproval for US policies".
+_PURPOSE_VERBS = frozenset(
+    {"protest", "demand", "denounce", "condemn", "oppose", "show", "express", "voice",
+     "demonstrate", "press"}
+)  # fmt: skip
+_STANCE_NOUNS = frozenset(
+    {"disapproval", "opposition", "anger", "displeasure", "outrage", "discontent", "protest",
+     "objection", "disgust", "frustration", "dissatisfaction", "rejection", "condemnation"}
+)  # fmt: skip
+
+
+def _purpose_targets(verb: Token) -> list[Token]:
+    """Who an act is aimed at when only its purpose says so."""
+    found: list[Token] = []
+    clauses = _children(verb, ("advcl", "xcomp"))
+    if verb.pos_ in ("VERB", "AUX"):  # "began a hunger strike to protest": parsed as relcl
+        clauses += [c for o in _children(verb, ("dobj", "obj")) for c in _children(o, ("relcl",))]
+    for clause in clauses:
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if not purpose or clause.lemma_ not in _PURPOSE_VERBS:
+            continue
+        found += _prep_objects(clause, frozenset({"against", "over"}))
+        for obj in _children(clause, ("dobj", "obj")):
+            if obj.lemma_ in _STANCE_NOUNS:  # "their anger at India's policy"
+                found += [
+                    o
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ in ("against", "for", "over", "to", "at")
+                    for o in _children(p, ("pobj",))
+                ]
+            else:
+                found.append(obj)
+    return found
 
 
 _DEONTIC = frozenset({"should", "must", "would", "will", "shall", "ought"})
@@ -202,7 +258,7 @@ def _addressees(verb: Token) -> list[Token]:
     that Serbia would pay") or on what condition ("threatened to strike unless Baghdad
     accepted")."""
     for clause in _children(verb, ("ccomp",)):
-        bare = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+        bare = _mandative(clause)
         deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in clause.children)
         if bare or deontic:
             return _children(clause, _SUBJ)
@@ -213,16 +269,46 @@ def _addressees(verb: Token) -> list[Token]:
     return []
 
 
-def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:
+def _mandative(clause: Token) -> bool:
+    """A bare verb saying what someone must do: "that the US cancel", and "that the
+    government end", which the tagger takes for a plural present (VBP)."""
+    if any(c.dep_ == "aux" for c in clause.children):
+        return False
+    if clause.tag_ == "VB":
+        return True
+    subjects = _children(clause, ("nsubj",))
+    return clause.tag_ == "VBP" and any(t.tag_ in ("NN", "NNP") for t in subjects[:1])
+
+
+def _noun_arguments(
+    noun: Token, support: Token | None = None
+) -> tuple[list[Token], list[Token], Token]:
+    mediation = noun.lemma_ in _MEDIATION
+    noun = _framed(noun)
     actors = [
         c for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and _agentive(c)
     ]
-    actors += _prep_objects(noun, _ACTOR_PREPS | _JOINT_PREPS)
+    actors += _prep_objects(noun, _ACTOR_PREPS | (frozenset() if mediation else _JOINT_PREPS))
     recipients = _prep_objects(noun, _RECIPIENT_PREPS)
+    if mediation:  # "mediation between Syria and Arafat": the parties are mediated
+        recipients += _prep_objects(noun, _JOINT_PREPS)
     if noun.lemma_ in _TAKING_NOUNS:  # "the invasion of South Lebanon"
         recipients += _prep_objects(noun, frozenset({"of"}))
     governor = noun
-    verb = light_verb_of(noun)
+    verb = light_verb_of(noun) or support
+    if verb is not None and verb.lemma_ == "host":  # the host meets those it brings together
+        between = _prep_objects(noun, _JOINT_PREPS)
+        actors = [a for a in actors if a not in between]
+        recipients += between
+    if not recipients:  # "its demands that Burundi's government grant ...": Burundi's
+        recipients = [
+            s
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and _mandative(c)
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for s in _children(c, ("nsubj",))
+        ]
     if verb is not None:
         governor = verb
         if not actors:
@@ -238,6 +324,19 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token], Token]:
     return actors, recipients, governor
 
 
+#: Nouns whose "between" phrase names the parties mediated, not the mediators.
+_MEDIATION = frozenset({"mediation", "mediator", "arbitration", "good offices"})
+
+
+def _framed(noun: Token) -> Token:
+    """The frame noun a trigger names the kind of: "mediation" in "a mediation mission
+    between Syria and Arafat" stands where "mission" stands."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.i != noun.i and head.lemma_ in FRAME_NOUNS:
+        return head
+    return noun
+
+
 def _theme_recipients(trigger: Token) -> list[Token]:
     """Recipients of a transfer: "sent missiles to Kyiv", "gave Ukraine arms",
     "supplied Kyiv with drones"."""
@@ -251,7 +350,16 @@ def _theme_recipients(trigger: Token) -> list[Token]:
     ]
     if not found and any(p.dep_ == "prep" and p.lower_ == "with" for p in trigger.children):
         found = _children(trigger, ("dobj", "obj"))
-    return found
+    return found + _object_targets(found)  # "mobilised reservists for a war against Iraq"
+
+
+def _names_someone(token: Token) -> bool:
+    """Could the phrase resolve to an actor: a name, a pronoun, a possessor?"""
+    return (
+        token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON", "FAC", "LOC")
+        or token.pos_ in ("PROPN", "PRON")
+        or any(c.dep_ in ("poss", "amod", "compound") and _agentive(c) for c in token.children)
+    )
 
 
 def _agentive(token: Token) -> bool:
@@ -271,6 +379,9 @@ def subject_of(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head, *verb.head.conjuncts]
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "resorted to throwing"
+            verb = verb.head.head
+            continue
         if verb.dep_ in _CONTROL_DEPS and verb.head.i != verb.i:
             passive = _children(verb.head, _PASS_SUBJ)
             if passive and verb.dep_ == "xcomp":
@@ -327,8 +438,20 @@ _QUANTITY_HEADS = frozenset(
 )  # fmt: skip
 
 
+#: Acts whose "of" phrase names who is to act: "demanded the withdrawal of Serbian
+#: forces from Bosnia" is aimed at the Serbian forces, not at Bosnia.
+_ACT_NOUNS = frozenset(
+    {"withdrawal", "pullout", "resignation", "ouster", "removal", "departure", "disarmament",
+     "demobilization", "demobilisation", "surrender", "deployment", "redeployment"}
+)  # fmt: skip
+
+
 def content_head(token: Token) -> Token:
     """The participant a quantity or group noun stands for ("thousands of Kurds" -> Kurds)."""
+    if token.lemma_ in _ACT_NOUNS:
+        of = _prep_objects(token, frozenset({"of"}))
+        if of:
+            token = of[0]
     for _ in range(3):
         counting = token.lemma_.casefold() in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS
         if not counting and token.pos_ != "NUM":
@@ -345,7 +468,13 @@ def _dedupe(tokens: list[Token]) -> list[Token]:
     """Unique tokens, without numbers and times ("on Thursday" names no one)."""
     seen: set[int] = set()
     out = []
-    for tok in (content_head(t) for t in tokens):
+    heads = []
+    for t in tokens:
+        tok = content_head(t)
+        heads.append(tok)
+        if tok.i != t.i:  # "scores of Sierra Leonean and Liberian refugees"
+            heads += [c for c in tok.conjuncts if c.i > tok.i]
+    for tok in heads:
         if tok.ent_type_ in _NOT_ACTORS or tok.pos_ in ("NUM", "ADV"):
             continue
         if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):

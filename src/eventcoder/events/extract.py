@@ -13,7 +13,7 @@ from eventcoder.events.intent import recast_intents
 from eventcoder.events.lexicon import Lexicon
 from eventcoder.events.mention import EventMention
 from eventcoder.events.modality import aux_mode_of
-from eventcoder.events.triggers import TriggerMatch, find_triggers
+from eventcoder.events.triggers import TriggerMatch, find_triggers, governing_verb
 
 __all__ = ["EventExtractor"]
 
@@ -79,7 +79,10 @@ class EventExtractor:
 
     def _mention(self, match: TriggerMatch, index: int) -> EventMention:
         head = match.head
-        args = find_arguments(head, match.sense.args)
+        # A sense that names its governing verb ("remained on alert") makes it a light verb.
+        supported = any(c.kind == "head" for c in match.sense.requires)
+        support = governing_verb(head) if supported else None
+        args = find_arguments(head, match.sense.args, support)
         attribution = find_attribution(head)
         context = self.cues.contexts(head.sent, match.sense.context)
         return EventMention(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventcoder.events.arguments import through_partitive
+from eventcoder.events.arguments import FRAME_NOUNS, through_partitive
 from eventcoder.events.lexicon import Condition, Lexicon, TriggerSense
 
 __all__ = ["TriggerMatch", "find_triggers", "governing_verb"]
@@ -144,17 +144,21 @@ def _objects(token: Token) -> list[Token]:
             objs.extend(c for c in prep.children if c.dep_ == "pobj")
     objs += [c for o in objs for c in o.conjuncts]
     # "ended mediation efforts", "froze the peace process": the frame's kind is the object
+    objs += [c for o in objs if o.lemma_ in FRAME_NOUNS for c in o.children if c.dep_ == "compound"]
+    # "received a mission of observers": its members are the object too
     objs += [
-        c for o in objs if o.lemma_ in _FRAME_NOUNS for c in o.children if c.dep_ == "compound"
+        c
+        for o in objs
+        if o.lemma_ in FRAME_NOUNS or o.lemma_ in _GROUPS
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj"
     ]
     return [o for o in objs if o.ent_type_ not in ("DATE", "TIME")]  # "on Sunday"
 
 
-#: Object nouns that only frame an activity named by their compound.
-_FRAME_NOUNS = frozenset(
-    {"effort", "process", "programme", "program", "mission", "bid", "attempt", "initiative",
-     "operation", "activity", "project"}
-)  # fmt: skip
+_GROUPS = frozenset({"team", "group", "delegation", "contingent", "unit", "batch"})
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -37,6 +37,7 @@ _AGENT_COLS = ("term", "sector")
 _PEOPLE_COLS = ("identifier_id", "name", "aliases", "country", "office", "start", "end")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _SPACES = re.compile(r"\s+")
+_EL = re.compile(r"(^| )el ")
 
 #: The offices people.csv knows, most senior first (the order breaks ties when one
 #: person holds two offices on the same day).
@@ -108,6 +109,7 @@ class KnowledgeBase:
         self.names: dict[str, list[KBEntry]] = {}
         self.adjectives: dict[str, str] = {}
         self.agents: dict[str, str] = {}
+        self.agent_codes: dict[str, str] = {}
         self.people: dict[str, list[PersonTerm]] = {}
         self.country_names: dict[str, str] = {}
         self.fold: dict[str, str] = {}
@@ -199,9 +201,14 @@ class KnowledgeBase:
                 self._put(name, entry)
 
     def add_agents(self, path: Path) -> None:
-        for _line_no, row in read_rows(path, _AGENT_COLS):
+        for line_no, row in read_rows(path, _AGENT_COLS):
+            code = _code(path, line_no, row["code"]) if row.get("code") else None
             for term in [row["term"], *split_list(row.get("plural"))]:
                 self.agents[normalize_name(term)] = row["sector"]
+                if code:
+                    self.agent_codes[normalize_name(term)] = code
+                else:
+                    self.agent_codes.pop(normalize_name(term), None)
 
     def add_people(self, path: Path) -> None:
         for line_no, row in read_rows(path, _PEOPLE_COLS):
@@ -259,9 +266,18 @@ class KnowledgeBase:
         """The PLOVER sector of a generic agent noun ("troops" -> MIL)."""
         return self.agents.get(normalize_name(text))
 
+    def agent_code(self, text: str) -> str | None:
+        """The code a generic agent carries by itself ("peacekeepers" -> IGO), if any."""
+        return self.agent_codes.get(normalize_name(text))
+
     def person_terms(self, text: str) -> list[PersonTerm]:
-        """Every known term of office of the person called `text`."""
-        return self.people.get(normalize_name(text), [])
+        """Every known term of office of the person called `text`. The Arabic article
+        may be spelt "el" ("Omar El Bashir" is Omar al-Bashir)."""
+        key = normalize_name(text)
+        terms = self.people.get(key)
+        if terms is None and " el " in f" {key} ":
+            terms = self.people.get(_EL.sub(r"\1al ", key))
+        return terms or []
 
     def office_holders(self, country: str, office: str, day: dt.date | None) -> list[PersonTerm]:
         """Who held `office` in `country` on `day` (without a day: the latest holder)."""

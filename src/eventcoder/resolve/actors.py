@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.events.arguments import subject_of
 from eventcoder.knowledge.base import OFFICES, KBEntry, KnowledgeBase, PersonTerm, normalize_name
 from eventcoder.model import Entity
 
@@ -249,7 +250,9 @@ class ActorResolver:
         span = mention_span(head)
         start, end = span.start_char + offset, span.end_char + offset
         if head.pos_ == "PRON":
-            ref = memory.pronoun(head.lower_, head.i, exclude)
+            ref = self._speaker(head, day, memory, exclude) or memory.pronoun(
+                head.lower_, head.i, exclude
+            )
             if ref is None:
                 return None
             return _replace_text(ref, head.text, head.idx + offset, head.idx + len(head) + offset)
@@ -258,6 +261,24 @@ class ActorResolver:
         if not (entity.code or entity.sector or head.ent_type_ in _NAMED):
             return None
         return replace(entity, entity_text=span.text, start=start, end=end)
+
+    def _speaker(
+        self, pronoun: Token, day: dt.date | None, memory: DocumentMemory, exclude: set[str]
+    ) -> Entity | None:
+        """The subject of a clause's saying verb, for the clause's pronoun subject:
+        "the rebels said they opposed", "NATO confirmed it would tighten"."""
+        clause = pronoun.head
+        word = pronoun.lower_
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        for subject in subject_of(clause.head):
+            if subject.pos_ == "PRON" or subject.i == pronoun.i:
+                continue
+            entity, is_person = self._resolve_span(mention_span(subject), subject, day)
+            person_word = word in _PERSON_PRONOUNS
+            if entity.code and entity.code not in exclude and is_person == person_word:
+                return entity
+        return None
 
     def resolve_text(
         self,
@@ -318,6 +339,10 @@ class ActorResolver:
             of_entity, _ = self._resolve_span(mention_span(org), org, day)
             sector = of_entity.sector or sector
             code = code or of_entity.code
+        if _is_ethnic(words):  # "ethnic Albanians in south Serbia" are Serbia's
+            code = self._residence(head, day) or code
+        if code is None and sector is not None:
+            code = self._agent_code(words, head)  # "peacekeepers" are IGO
         if former and sector in _OFFICIAL_SECTORS:
             sector = "ELI"
         entity = Entity(entity_text=span.text, code=code, sector=sector)
@@ -325,7 +350,9 @@ class ActorResolver:
             entity = replace(
                 entity, identifier_id=inner.identifier_id, identifier_text=inner.identifier_text
             )
-        if code is None and sector is None:
+        if code is None:
+            entity = self._apposition(entity, head, day) or entity
+        if entity.code is None and entity.sector is None:
             entity = self._fallback(span, words, head, day) or entity
         is_person = head.ent_type_ == "PERSON"
         return entity, is_person
@@ -476,10 +503,15 @@ class ActorResolver:
             return inner.sector  # "Hamas fighters" REB, "CIA official" SPY
         if tail:
             return tail
-        for token in reversed(_evidence_tokens(span, head)):
+        evidence = _evidence_tokens(span, head)
+        for k in range(len(evidence) - 1, -1, -1):
+            token = evidence[k]
             if token.i == head.i:
                 continue
-            sector = self._agent(token)
+            before = evidence[k - 1] if k else None
+            pair = f"{before.text} {token.text}" if before and before.i == token.i - 1 else None
+            # "Secretary General" is one title (GOV), not a general (MIL)
+            sector = (self.kb.agent_sector(pair) if pair else None) or self._agent(token)
             if sector:
                 return sector
             entry = self.kb.lookup(token.text)
@@ -498,6 +530,46 @@ class ActorResolver:
             if sector:
                 return sector
         return self._agent(head)
+
+    def _apposition(self, entity: Entity, head: Token, day: dt.date | None) -> Entity | None:
+        """What an apposition says a mention is: "Kenzo Oshima, the United Nations
+        Emergency Relief Coordinator" is the UN's."""
+        for appos in head.children:
+            if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN"):
+                continue
+            other, _ = self._resolve_span(mention_span(appos), appos, day)
+            if other.code:
+                return replace(entity, code=other.code, sector=entity.sector or other.sector)
+        return None
+
+    def _agent_code(self, words: list[Token], head: Token) -> str | None:
+        """The code of an agent term ending at the head that carries one."""
+        end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
+        for i in range(end + 1):
+            part = words[i : end + 1]
+            code = self.kb.agent_code(words_text(part))
+            if code is None and len(part) > 1:
+                code = self.kb.agent_code(" ".join([*(t.text for t in part[:-1]), head.lemma_]))
+            if code:
+                return code
+        return self.kb.agent_code(head.lemma_)
+
+    def _residence(self, head: Token, day: dt.date | None) -> str | None:
+        """The country an ethnic group is said to live "in"."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for ent in prep.doc.ents:
+                inside = prep.i < ent.start and ent.end - 1 <= prep.right_edge.i
+                if not inside or ent.label_ not in ("GPE", "LOC"):
+                    continue
+                entry = self.kb.lookup(ent.text, day)
+                if entry is not None and entry.kind == "country":
+                    return entry.code
+                place = self.places.resolve(ent.text) if self.places is not None else None
+                if place is not None and place.country_code:
+                    return place.country_code
+        return None
 
     def _agent(self, token: Token) -> str | None:
         return self.kb.agent_sector(token.text) or self.kb.agent_sector(token.lemma_)
@@ -687,6 +759,10 @@ def _is_sponsor(token: Token) -> bool:
 
 #: Prefixes that say which side someone is on, not whose they are.
 _STANCES = frozenset({"anti", "pro"})
+
+
+def _is_ethnic(words: list[Token]) -> bool:
+    return any(t.lower_ == "ethnic" for t in words)
 
 
 def _is_capitalised(token: Token) -> bool:

@@ -544,7 +544,9 @@ class Gazetteer:
         same_level = [m for m in base if m.entry.resolution == level]
         if same_level:
             return tuple(same_level)
-        seat = next((m.entry for m in base if m.entry.resolution >= 4), None)
+        # "Montenegro province", "Kosovo province": a country once a province of another
+        seat = next((m.entry for m in base if m.entry.resolution == 1), None)
+        seat = seat or next((m.entry for m in base if m.entry.resolution >= 4), None)
         if seat is None or seat.country_code is None:
             return ()
         if level == 2:

@@ -230,3 +230,111 @@ def test_a_mediation_effort_ended_is_a_sanction(coder) -> None:  # type: ignore[
         coder, "Egyptian officials ended mediation efforts between the two factions.", "SANCTION"
     )
     assert actors == {"EGY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipients"),
+    [
+        # a sense that names its verb makes it a light verb: the troops are on alert
+        ("Turkish troops remained on high alert along the border.", "MOBILIZE", "TUR", set()),
+        # a mediation mission: its "between" parties are mediated, not mediators
+        (
+            "Kenyan envoy Daniel Otieno undertook a mediation mission between Ethiopia and "
+            "Eritrea.",
+            "CONSULT", "KEN", {"ETH", "ERI"},
+        ),
+        # the target of a protest named only by its purpose
+        (
+            "Farmers in Dhaka blocked a highway to show their anger at India's water policy.",
+            "PROTEST", "BGD", {"IND"},
+        ),
+        (
+            "Thousands of Chilean miners began a hunger strike to protest against Peru's "
+            "decision to close the mine.",
+            "PROTEST", "CHL", {"PER"},
+        ),
+        ("Portugal mobilised reservists for a possible war against Angola.", "MOBILIZE", "PRT",
+         {"AGO"}),
+        # a withdrawal demanded of the Ugandan troops, not of Somalia
+        ("Kenyan ministers demanded the withdrawal of Ugandan troops from Somalia.", "REQUEST",
+         "KEN", {"UGA"}),
+        # "end" after a singular subject is a bare verb, though tagged as a plural present
+        ("Ghana demanded that the Togolese government end the blockade.", "REQUEST", "GHA",
+         {"TGO"}),
+        # an apposition says whose the speaker is
+        ("Aya Tanaka, the United Nations refugee coordinator, urged Chad to open its border.",
+         "REQUEST", "UNO", {"TCD"}),
+        # "they" who opposed are the rebels who said so, not the plan named last
+        (
+            "Malian rebels rejected the Algerian plan and said they opposed the deployment of a "
+            "regional peacekeeping force.",
+            "REJECT", "MLI", {"DZA", "IGO"},
+        ),
+        ("NATO said on Monday it would tighten the naval blockade of Libya.", "THREATEN", "IGO",
+         {"LBY"}),
+        # both nationalities of a coordinated group
+        ("Police in Kenya tortured dozens of Somali and Ethiopian refugees.", "ASSAULT", "KEN",
+         {"SOM", "ETH"}),
+        # the parties a host brings together
+        ("Qatar said it was ready to host a meeting between Sudanese army leaders and the RSF.",
+         "AGREE", "QAT", {"SDN"}),
+        # receiving monitors lets them in (CAMEO 0862)
+        ("The Armenian president received a team of monitors from the OSCE.", "RETREAT", "ARM",
+         {"IGO"}),
+        # the addressee of a demand, in the clause that says what it is
+        ("The Malian junta insisted on its demands that Chad's government release the "
+         "prisoners.", "REQUEST", "MLI", {"TCD"}),
+        # a concession in a place is to its people; an inspection of a site, of its country
+        ("Belgrade lifted the curfew in Montenegro province on Tuesday.", "CONCEDE", "SRB",
+         {"MNE"}),
+        ("The IAEA sent inspectors to a uranium plant in northern Iran.", "ACCUSE", "UNO",
+         {"IRN"}),
+        # one level deeper in what is refused; "US-led" says who leads, not where
+        ("Kenya refused to commit any assistance to the US-led mission in Haiti.", "REJECT",
+         "KEN", {"USA"}),
+    ],
+)  # fmt: skip
+def test_participants_named_further_away(  # type: ignore[no-untyped-def]
+    coder, text: str, event_type: str, actor: str, recipients: set[str]
+) -> None:
+    actors, found = _coded(coder, text, event_type)
+    assert actor in actors, actors
+    assert found == recipients, found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "sector"),
+    [
+        ("Ethnic Hungarians in Romania", "ROU", None),  # coded where they live
+        ("a regional peacekeeping force", "IGO", "MIL"),
+        ("Indian peacekeepers", "IND", "MIL"),  # a nationality overrides the default
+        ("Jewish settlers", "ISR", "CVL"),
+        ("Arab League Secretary General Chadli Klibi", "IGO", "GOV"),  # a title, not a general
+        ("Lieutenant General Lena Moroz", None, "MIL"),
+    ],
+)
+def test_codes_and_sectors_of_group_phrases(  # type: ignore[no-untyped-def]
+    coder, phrase: str, code: str | None, sector: str | None
+) -> None:
+    from eventcoder.knowledge.base import KnowledgeBase
+    from eventcoder.resolve.actors import ActorQuery, ActorResolver
+    from eventcoder.resolve.places import Gazetteer
+
+    resolver = ActorResolver(KnowledgeBase.load(), places=Gazetteer.load(min_population=15000))
+    [(_, entity)] = list(resolver.resolve_queries([ActorQuery(text=phrase)], coder.pipeline.nlp))
+    assert (entity.code, entity.sector) == (code, sector), entity
+
+
+def test_the_actor_of_what_someone_resorted_to(coder) -> None:  # type: ignore[no-untyped-def]
+    actors, _ = _coded(
+        coder, "Malian farmers resorted to blocking roads during protests against the tax.",
+        "PROTEST",
+    )  # fmt: skip
+    assert actors == {"MLI"}
+
+
+def test_a_leading_or_backing_country_is_not_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(
+        "Kenya refused to commit any assistance to the US-led war against Iraq.", date="2020-01-01"
+    )
+    assert events and all(e.event_loc is None for e in events), [e.event_loc for e in events]

@@ -88,6 +88,12 @@ pytestmark = pytest.mark.model
         ("Ban Ki-moon", "2005-01-01", "KOR", "GOV", "foreign minister"),
         ("Ban Ki-moon", "2010-01-01", "UNO", "GOV", "UN secretary-general"),
         ("Perez de Cuellar", "1988-01-01", "UNO", "GOV", "UN secretary-general"),
+        # two presidents called Bush: the date picks the one in office, or the last one
+        ("President Bush", "1990-05-01", "USA", "GOV", "head of state and government"),
+        ("Bush", "2005-05-01", "USA", "GOV", "head of state and government"),
+        ("President Bush", "1996-05-01", "USA", "ELI", "former head of state and government"),
+        # the Arabic article spelt "El"
+        ("President Omar El Bashir", "1995-01-01", "SDN", "GOV", "head of state and government"),
     ],
 )
 def test_the_date_selects_the_office(
