@@ -449,9 +449,9 @@ _ACT_NOUNS = frozenset(
 def content_head(token: Token) -> Token:
     """The participant a quantity or group noun stands for ("thousands of Kurds" -> Kurds)."""
     if token.lemma_ in _ACT_NOUNS:
-        of = _prep_objects(token, frozenset({"of"}))
-        if of:
-            token = of[0]
+        actors = _prep_objects(token, frozenset({"of"}))
+        if actors:
+            token = actors[0]
     for _ in range(3):
         counting = token.lemma_.casefold() in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS
         if not counting and token.pos_ != "NUM":
