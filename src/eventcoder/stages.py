@@ -188,7 +188,12 @@ class ActorStage:
 
 
 def _possessor(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ == "poss"), None)
+    """Whose a thing is: "Trump's efforts", and "violations by the Israeli military"."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None and token.pos_ == "NOUN":
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    return owner
 
 
 def _present(entities: Iterable[Entity | None]) -> tuple[Entity, ...]:
@@ -283,9 +288,9 @@ class PlaceStage:
         """A target that is a country or unknown to the gazetteer ("attacked
         Ukraine" names the victim), or a country or seat of power saying whose a
         participant is ("Russia's army", "Kremlin aides", "U.S. sanctions"). A nationality
-        the gazetteer does not know is no place ("Ugandan troops", tagged GPE)."""
-        if place.geonameid is None and self.kb.adjective(cand.span.text):
-            return True
+        is no place ("Ugandan troops", tagged GPE), nor a town that shares its name."""
+        if self.kb.adjective(cand.span.text) and (place.geonameid is None or place.resolution > 1):
+            return True  # "Ugandan troops"; "Myanmar" is both the country and its adjective
         doc = cand.span.doc
         after = cand.span.end
         if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BY_WHOM:
@@ -401,7 +406,10 @@ class VictimStage:
     take the event place's (and sector CVL if they have none); an attack or
     arrest with no recipient at all gets the place itself as one. Runs after
     PlaceStage. Unidentified attackers ("gunmen", "assailants": sector UAF) with no
-    country are taken to be of the place too, as PLOVER codes them. A concession
+    country are taken to be of the place too, as PLOVER codes them; an attack that
+    names no attacker at all ("a roadside bombing killed") gets the place's
+    unidentified armed forces (UAF), and an arrest, deportation or curfew by no one
+    named the place's authorities. A concession
     with no recipient is to the people of its place, and an inspection of an uncoded
     site inspects the site's country.
     """
@@ -412,6 +420,8 @@ class VictimStage:
         return replace(work, mentions=tuple(_with_victims(m) for m in work.mentions))
 
 
+#: Coercion only a state's authorities carry out: with no one named, the place's do.
+_STATE_MODES = frozenset({"arrest", "deport", "curfew", "martial-law", "censor"})
 #: Acts of force whose victims are the people of the place they happen in.
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -425,6 +435,13 @@ def _with_victims(m: EventMention) -> EventMention:
     if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
         return m
     code = place.country_code
+    here = Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end)
+    if not m.actors and m.event == "ASSAULT" and m.mode is not None:
+        # "a roadside bombing near Samarra killed ...": unidentified armed forces of the place
+        m = replace(m, actors=(replace(here, sector="UAF"),))
+    elif not m.actors and m.event == "COERCE" and m.mode in _STATE_MODES:
+        # "was arrested in Lebanon": by the authorities of the place
+        m = replace(m, actors=(here,))
     if m.event == "ASSAULT" and any(a.code is None and a.sector == "UAF" for a in m.actors):
         # "gunmen killed three policemen in Baquba": unidentified armed men of the place
         actors = tuple(
@@ -437,9 +454,7 @@ def _with_victims(m: EventMention) -> EventMention:
     if m.event == "ASSAULT":  # the victims of an arrest may be foreigners as often as not
         recipients = tuple(replace(r, code=code, sector=r.sector or "CVL") for r in recipients)
     if not recipients:
-        recipients = (
-            Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end),
-        )
+        recipients = (here,)
     return replace(m, recipients=recipients)
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["FRAME_NOUNS", "LIGHT_VERBS", "Arguments", "find_arguments", "light_verb_of"]
+__all__ = [
+    "FRAME_NOUNS",
+    "LIGHT_VERBS",
+    "Arguments",
+    "find_arguments",
+    "light_verb_of",
+    "names_someone",
+]
 
 LIGHT_VERBS = frozenset(
     {
@@ -109,7 +116,7 @@ def find_arguments(trigger: Token, args: str, support: Token | None = None) -> A
         actors, recipients = recipients, actors
     elif args == "joint":
         actors, recipients = actors + recipients, []
-    if args != "joint" and not any(_names_someone(r) for r in _dedupe(recipients)):
+    if args != "joint" and not any(names_someone(r) for r in _dedupe(recipients)):
         recipients += _purpose_targets(governor)  # "blocked a road to protest against X"
     actors = _dedupe(actors)
     recipients = [r for r in _dedupe(recipients) if r not in actors]
@@ -311,6 +318,9 @@ def _noun_arguments(
         ]
     if verb is not None:
         governor = verb
+        if verb.lemma_ in _CAUSATIVES and noun.dep_ != "nsubjpass":
+            # "the government ordered patrols by police": the police act on its order
+            actors = [*subject_of(verb), *actors]
         if not actors:
             actors = subject_of(verb) if noun.dep_ != "nsubjpass" else _agents(verb)
         if not recipients:
@@ -324,6 +334,8 @@ def _noun_arguments(
     return actors, recipients, governor
 
 
+#: Light verbs whose subject has others act: its actor stands with theirs.
+_CAUSATIVES = frozenset({"order", "authorize", "authorise", "command"})
 #: Nouns whose "between" phrase names the parties mediated, not the mediators.
 _MEDIATION = frozenset({"mediation", "mediator", "arbitration", "good offices"})
 
@@ -353,7 +365,7 @@ def _theme_recipients(trigger: Token) -> list[Token]:
     return found + _object_targets(found)  # "mobilised reservists for a war against Iraq"
 
 
-def _names_someone(token: Token) -> bool:
+def names_someone(token: Token) -> bool:
     """Could the phrase resolve to an actor: a name, a pronoun, a possessor?"""
     return (
         token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON", "FAC", "LOC")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.events.arguments import find_arguments, through_partitive
+from eventcoder.events.arguments import find_arguments, names_someone, through_partitive
 from eventcoder.events.attribution import find_attribution
 from eventcoder.events.context import ContextCues, ModeCues
 from eventcoder.events.intent import recast_intents
@@ -136,7 +136,10 @@ def _merge_nested(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
             mode=base.mode or m.mode,
             context=tuple(dict.fromkeys(base.context + m.context)),
             actor_heads=base.actor_heads or m.actor_heads,
-            recipient_heads=base.recipient_heads or m.recipient_heads,
+            recipient_heads=base.recipient_heads
+            if any(names_someone(doc[i]) for i in base.recipient_heads)
+            else (*base.recipient_heads, *m.recipient_heads),  # "threw stones" names no one
+            linked_heads=(*base.linked_heads, m.head),  # its places and dates are the event's
             trigger_start=min(base.trigger_start, m.trigger_start),
             trigger_end=max(base.trigger_end, m.trigger_end)
             if m.trigger_start - base.trigger_end <= 3

@@ -47,6 +47,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "outside"})
 #: Prepositions whose object tells where an agent is from ("trade unions in Denmark").
+#: Places that house the people their "for" phrase names.
+_SHELTERS = frozenset({"camp", "shelter", "settlement", "school", "orphanage", "hostel", "home"})
 _ORIGIN_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside"})
 #: Capitalised words of names and titles that the gazetteer also knows as towns.
 _GENERIC_CAPITALS = frozenset(
@@ -216,6 +218,8 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, *, places: Gazetteer | None = None) -> None:
         self.kb = kb
         self.places = places
+        self._hint_doc: Doc | None = None
+        self._hints: tuple[str, ...] = ()
 
     # --------------------------------------------------------------- public API
     def remember_names(self, doc: Doc, day: dt.date | None, memory: DocumentMemory) -> None:
@@ -457,9 +461,27 @@ class ActorResolver:
         if code:
             return code
         entry = self.kb.lookup(text, day)
+        if entry is not None and entry.kind == "seat" and _in_locative(token):
+            return self._town_country(text, entry.code, token.doc)
         if entry is not None and entry.kind in ("country", "seat", "metonym"):
             return entry.code
         return None
+
+    def _town_country(self, text: str, capital_of: str | None, doc: Doc) -> str | None:
+        """A capital's name used as a place ("militias in Tripoli") may be another
+        country's sizeable town of that name, when the document is about that country
+        instead (but "farmers in Dhaka" stay Bangladeshi beside "India's policy")."""
+        hints = self._doc_countries(doc)
+        if self.places is None or not hints or capital_of in hints:
+            return capital_of
+        towns = self.places.ranked(text)
+        capital = max(
+            (c.population for c in towns if c.entry.country_code == capital_of), default=0
+        )
+        for code in hints:  # a town of a tenth of the capital's size or more: "Tripoli"
+            if any(c.entry.country_code == code and c.population * 10 >= capital for c in towns):
+                return code
+        return capital_of
 
     def _place_country(self, tokens: list[Token], head: Token) -> str | None:
         """A place among the modifiers of an agent ("Shanghai police", "Oxford University").
@@ -477,10 +499,29 @@ class ActorResolver:
                     part = run[i : i + size]
                     if any(t.i == head.i for t in part) or not self._may_be_place(part):
                         continue
-                    place = self.places.resolve(words_text(part))
+                    place = self.places.resolve(
+                        words_text(part), country_hints=self._doc_countries(head.doc)
+                    )
                     if place is not None and place.country_code:
                         return place.country_code
         return None
+
+    def _doc_countries(self, doc: Doc) -> tuple[str, ...]:
+        """The countries a document names or qualifies ("the north Lebanese port"), in
+        order: hints for a town name shared by several countries ("Tripoli")."""
+        if self._hint_doc is not doc:
+            found: dict[str, None] = {}
+            for ent in doc.ents:
+                if ent.label_ not in ("NORP", "GPE"):
+                    continue
+                code = self.kb.adjective(ent.text)
+                if code is None:
+                    entry = self.kb.lookup(ent.text)
+                    code = entry.code if entry is not None and entry.kind == "country" else None
+                if code:
+                    found[code] = None
+            self._hint_doc, self._hints = doc, tuple(found)
+        return self._hints
 
     def _may_be_place(self, part: list[Token]) -> bool:
         """Words that can name a town: not a title, agent or known organisation, and
@@ -761,6 +802,14 @@ def _is_sponsor(token: Token) -> bool:
 _STANCES = frozenset({"anti", "pro"})
 
 
+def _in_locative(token: Token) -> bool:
+    """Is the name the object of "in", "near", "at"...: a place, not an actor?"""
+    head = token
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS
+
+
 def _is_ethnic(words: list[Token]) -> bool:
     return any(t.lower_ == "ethnic" for t in words)
 
@@ -803,6 +852,7 @@ def _person_candidates(kb: KnowledgeBase, words: list[Token], head: Token) -> li
     while start > 0 and (words[start - 1].pos_ == "PROPN" or words[start - 1].is_punct):
         start -= 1
     name = words[start : end + 1]
+    names.append(words_text(name))  # a title that is part of the name: "Pope Francis"
     while len(name) > 1 and _is_title_word(kb, name[0]):
         name = name[1:]
     names.append(words_text(name))
@@ -834,6 +884,8 @@ def _evidence_tokens(span: Span, head: Token) -> list[Token]:
             extra = (t for t in child.subtree if t.dep_ != "punct")
         elif child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
             extra = child.subtree
+        elif child.dep_ == "prep" and child.lower_ == "for" and head.lemma_ in _SHELTERS:
+            extra = child.subtree  # "a camp for Congolese refugees" shelters Congolese
         for token in extra:
             if token.i not in seen:
                 seen.add(token.i)

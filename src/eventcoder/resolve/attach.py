@@ -286,6 +286,19 @@ def place_candidates(
     return found
 
 
+def _named_area(ent: Span) -> bool:
+    """A name after "the town of" is a town's, whatever the entity recogniser says
+    ("near the town of Samarra", tagged NORP)."""
+    root = ent.root
+    of = root.head
+    return (
+        root.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.i != of.i
+        and of.head.lemma_.casefold() in _AREA_NOUNS
+    )
+
+
 def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     """Entity spans that may be places, then proper-noun runs no entity covers."""
     covered: set[int] = set()
@@ -297,7 +310,7 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # LOC spans the gazetteer does not know are mostly regions of the world
             # ("the Middle East") or waters: kept only when it knows them
             yield ent, ent.label_ != "LOC"
-        elif ent.label_ in _WEAK_LABELS:
+        elif ent.label_ in _WEAK_LABELS or (ent.label_ == "NORP" and _named_area(ent)):
             yield ent, False
     doc = sent.doc
     i = sent.start

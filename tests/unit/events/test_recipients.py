@@ -338,3 +338,62 @@ def test_a_leading_or_backing_country_is_not_the_place(coder) -> None:  # type: 
         "Kenya refused to commit any assistance to the US-led war against Iraq.", date="2020-01-01"
     )
     assert events and all(e.event_loc is None for e in events), [e.event_loc for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "recipients"),
+    [
+        # an attack that names no attacker: the unidentified armed forces of its place
+        ("A roadside bomb near the town of Baquba killed two policemen on Monday.", "ASSAULT",
+         {"IRQ"}, {"IRQ"}),
+        # an arrest by no one named: the authorities of the place
+        ("A Dutch aid worker was arrested in Eritrea on Sunday.", "COERCE", {"ERI"}, {"NLD"}),
+        # the causer of what is ordered acts with those who carry it out
+        ("The government of Balochistan province ordered patrols by police and soldiers.",
+         "MOBILIZE", {"PAK"}, set()),
+        # "threw stones" names no one: the demonstrations' target stands in
+        ("Protesters in Nairobi threw stones during demonstrations against the killings by "
+         "Kenyan police.", "PROTEST", {"KEN"}, {"KEN"}),
+        # "Tripoli" here is Lebanon's: the document is about Syria and Lebanon, not Libya
+        ("Syrian envoys held talks with rival militias in Tripoli after shelling hit the north "
+         "Lebanese port.", "CONSULT", {"SYR", "LBN"}, set()),
+        # a camp shelters the people it is for
+        ("A camp for Sudanese refugees was attacked by gunmen on horseback.", "ASSAULT", set(),
+         {"SDN"}),
+        ("The Cairo municipal council denied the request for a permit.", "REJECT", {"EGY"},
+         set()),
+        ("The Gambian president took steps to restore press freedom.", "CONCEDE", {"GMB"},
+         set()),
+    ],
+)  # fmt: skip
+def test_participants_the_text_implies(  # type: ignore[no-untyped-def]
+    coder, text: str, event_type: str, actors: set[str], recipients: set[str]
+) -> None:
+    found_actors, found = _coded(coder, text, event_type)
+    assert found_actors == actors, found_actors
+    assert found == recipients, found
+
+
+def test_the_unidentified_attackers_are_uaf(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = [
+        e
+        for e in coder.code_text(
+            "A roadside bomb near the town of Baquba killed two policemen on Monday.",
+            date="2025-10-20",
+        )
+        if "ASSAULT" in e.event
+    ]
+    assert [(a.code, a.sector) for a in event.actor] == [("IRQ", "UAF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Floods killed 40 people in Assam.", "An earthquake killed 300 people in Herat."],
+)
+def test_deaths_by_nature_are_no_attack(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
+
+
+def test_a_news_blackout_is_censorship(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("The junta imposed a news blackout on the northern region.")
+    assert [(e.event, e.mode) for e in events] == [(("COERCE",), ("censor",))]

@@ -92,6 +92,10 @@ pytestmark = pytest.mark.model
         ("President Bush", "1990-05-01", "USA", "GOV", "head of state and government"),
         ("Bush", "2005-05-01", "USA", "GOV", "head of state and government"),
         ("President Bush", "1996-05-01", "USA", "ELI", "former head of state and government"),
+        # a church leader; a title that is part of the name ("Patriarch Kirill")
+        ("Archbishop Desmond Tutu", "1990-05-01", "ZAF", "REL", "archbishop of Cape Town"),
+        ("Desmond Tutu", "2000-01-01", "ZAF", "ELI", "former archbishop of Cape Town"),
+        ("Patriarch Kirill", "2022-03-01", "RUS", "REL", "patriarch of Moscow"),
         # the Arabic article spelt "El"
         ("President Omar El Bashir", "1995-01-01", "SDN", "GOV", "head of state and government"),
     ],
