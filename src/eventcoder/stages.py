@@ -188,9 +188,11 @@ class ActorStage:
 
 
 def _possessor(token: Token) -> Token | None:
-    """Whose a thing is: "Trump's efforts", and "violations by the Israeli military"."""
+    """Whose a thing is: "Trump's efforts", and "(against) violations by the Israeli
+    military" (only in a prepositional phrase: "follows an incursion by drones" is no
+    act against the drones)."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is None and token.pos_ == "NOUN":
+    if owner is None and token.pos_ == "NOUN" and token.dep_ == "pobj":
         by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
     return owner
