@@ -263,7 +263,59 @@ class PlaceStage:
                 continue
             if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
                 best = (cand, place)
-        return replace(m, place=best[1]) if best else m
+        if best is None:
+            return m
+        place = self._within(best[0], best[1], candidates) or best[1]
+        if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
+            place = self._container_country(best[0], place, candidates, own, names) or place
+        return replace(m, place=place)
+
+    def _container_country(
+        self,
+        found: PlaceCandidate,
+        place: Place,
+        candidates: list[PlaceCandidate],
+        own: list[str],
+        names: list[str],
+    ) -> Place | None:
+        """The country of a known place named as the unknown one's container."""
+        for cand in candidates:
+            if cand.span.start <= found.span.start or not _contains(
+                found.span.root, cand.span.root
+            ):
+                continue
+            outer = self._resolve(cand, own, names, [])
+            if outer is not None and outer.country_code:
+                return replace(place, country_code=outer.country_code, country=outer.country)
+        return None
+
+    def _within(
+        self, found: PlaceCandidate, place: Place, candidates: list[PlaceCandidate]
+    ) -> Place | None:
+        """A smaller place the gazetteer does not know, named with the one it knows as
+        its container: "at Olangur in Villupuram district", "the Ben Younis area of
+        Benghazi", "his hometown of Dhuluiyah, 70 kilometres north of Baghdad". The
+        smaller place is where it happened; it takes the container's country."""
+        root = found.span.root
+        for cand in candidates:
+            if cand.level > found.level or cand.span.start >= found.span.start:
+                continue
+            if not _contains(cand.span.root, root) or not _proper(cand.span):
+                continue
+            if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
+                continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
+            text = cand.span.text
+            if self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text):
+                continue
+            if self.gazetteer.resolve(text) is not None:
+                continue  # a known place: it had its turn
+            area_word = cand.span.doc[cand.carrier].text if cand.area else ""
+            inner = unresolved_place(
+                text, cand.span.start_char, cand.span.end_char, cand.span.label_,
+                area_word=area_word,
+            )  # fmt: skip
+            return replace(inner, country_code=place.country_code, country=place.country)
+        return None
 
     def _seized(
         self,
@@ -367,6 +419,37 @@ class PlaceStage:
             if code:
                 return replace(place, country_code=code, country=self.gazetteer.country_name(code))
         return place
+
+
+#: Words of buildings and bodies, not of localities.
+_BUILDINGS = frozenset(
+    {"theater", "theatre", "office", "center", "centre", "university", "college", "school",
+     "hospital", "group", "summit", "ministry", "museum", "park", "stadium", "hotel",
+     "airport", "base", "camp", "prison", "jail", "mosque", "church", "temple", "embassy",
+     "consulate", "palace", "house", "hall", "building", "tower", "station", "market",
+     "square", "bridge", "port", "headquarters", "council", "court", "company", "bank"}
+)  # fmt: skip
+#: How a container hangs from the place it contains: "X in Y", "the X area of Y",
+#: "X, 70 kilometres north of Y", "X near Y".
+_CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
+
+
+def _contains(small: Token, big: Token) -> bool:
+    """Is `big` named as the container of `small` ("Olangur in Villupuram district")?"""
+    node, steps = big, 0
+    while node.i != small.i and steps < 6:
+        if node.dep_ == "prep" and node.lower_ not in _CONTAINER_PREPS:
+            return False
+        if node.dep_ not in ("pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod"):
+            return False
+        node, steps = node.head, steps + 1
+    return node.i == small.i and steps > 0
+
+
+def _proper(span: Span) -> bool:
+    """A name: capitalised proper nouns, not a common noun ("the area")."""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
 def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention, ...]:

@@ -129,3 +129,30 @@ def test_a_warm_welcome_is_a_visit_and_sexual_abuse_an_assault(coder) -> None:  
         if "ASSAULT" in e.event
     ]
     assert abuse.mode == ("sexual",)
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        # tagged GPE: an unknown place, which takes its district's country
+        ("A farmer was murdered at Kottakuppam in Villupuram district.", "Kottakuppam"),
+        # tagged ORG: only its known container makes it a place
+        ("A trader was murdered at Olakkur in Villupuram district.", "Olakkur"),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_placed_in_its_district(  # type: ignore[no-untyped-def]
+    coder, text: str, village: str
+) -> None:
+    [event] = coder.code_text(text)
+    assert event.event_loc is not None
+    assert (event.event_loc.extracted_place, event.event_loc.country_code) == (village, "IND")
+
+
+def test_a_named_building_is_no_locality_inside_its_town(coder) -> None:  # type: ignore[no-untyped-def]
+    places = _places(coder, "A farmer was shot at the Olangur Theater in Villupuram district.")
+    assert places.get("shot") == "Villupuram"
+
+
+def test_an_unknown_building_takes_its_towns_country(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = coder.code_text("A farmer was shot outside the Al-Nour Theater in Haifa.")
+    assert event.event_loc is not None and event.event_loc.country_code == "ISR"
