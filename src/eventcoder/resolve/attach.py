@@ -299,10 +299,56 @@ def _named_area(ent: Span) -> bool:
     )
 
 
+#: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
+_NAME_PARTICLES = frozenset(
+    {"e", "i", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "au", "aux", "de", "du",
+     "des", "la", "le", "les", "sur", "en", "ibn", "bin", "bani", "beni", "abu", "ben"}
+)  # fmt: skip
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
+
+
+def glued(span: Span) -> Span:
+    """The span grown over the rest of a hyphenated name it is part of: the entity
+    recogniser often takes only "Mazar" of "Mazar-e-Sharif"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start]):
+        if not _name_part(doc[start - 2]):
+            break
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and _joined(doc[end - 1], doc[end + 1]):
+        if not _name_part(doc[end + 1]):
+            break
+        end += 2
+    while start < end and doc[start].lower_ in _NAME_PARTICLES - _ARTICLES:
+        start += 2  # never open on "e" or "de", nor close on any particle ("al-Bab" opens on "al")
+    while end > start and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+        end -= 2
+    if (start, end) == (span.start, span.end) or start >= end:
+        return span
+    if not any(t.lower_ in _NAME_PARTICLES for t in doc[start:end]):
+        return span  # "US-Kurdish", "Bosnia-Herzegovina": two names, or known whole
+    grown = doc[start:end]
+    return Span(doc, start, end, label=span.label_) if span.label_ else grown
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Are the tokens around a hyphen written as one word ("Mazar-e", no spaces)?"""
+    return not left.whitespace_ and not left.nbor(1).whitespace_ and right.i == left.i + 2
+
+
+def _name_part(token: Token) -> bool:
+    return token.lower_ in _NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
+
+
 def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     """Entity spans that may be places, then proper-noun runs no entity covers."""
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in (glued(e) for e in sent.ents):
+        if ent.start in covered:
+            continue  # inside a name grown over its hyphens
         covered.update(range(ent.start, ent.end))
         if len(ent) == 1 and ent[0].tag_ == "JJ":
             continue  # "Ukrainian drones": a nationality the model tagged GPE

@@ -156,3 +156,14 @@ def test_a_named_building_is_no_locality_inside_its_town(coder) -> None:  # type
 def test_an_unknown_building_takes_its_towns_country(coder) -> None:  # type: ignore[no-untyped-def]
     [event] = coder.code_text("A farmer was shot outside the Al-Nour Theater in Haifa.")
     assert event.event_loc is not None and event.event_loc.country_code == "ISR"
+
+
+def test_a_hyphenated_name_is_one_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """The entity recogniser tags "Mazar" alone; "Sharif" would be a prime minister."""
+    [event] = coder.code_text("The Taliban captured Mazar-e-Sharif after a long siege.")
+    assert (event.event, event.mode) == (("COERCE",), ("seize",))
+    assert event.event_loc is not None
+    assert (event.event_loc.extracted_place, event.event_loc.country_code) == (
+        "Mazar-e-Sharif",
+        "AFG",
+    )
