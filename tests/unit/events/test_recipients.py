@@ -397,3 +397,14 @@ def test_deaths_by_nature_are_no_attack(coder, text: str) -> None:  # type: igno
 def test_a_news_blackout_is_censorship(coder) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text("The junta imposed a news blackout on the northern region.")
     assert [(e.event, e.mode) for e in events] == [(("COERCE",), ("censor",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copper futures shot up on news of the strike at the mine.",
+        "The documentary was shot on location in Albania.",
+    ],
+)
+def test_prices_and_films_are_not_shot_at(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
