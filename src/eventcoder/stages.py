@@ -300,7 +300,8 @@ class PlaceStage:
         for cand in candidates:
             if cand.level > found.level or cand.span.start >= found.span.start:
                 continue
-            if not _contains(cand.span.root, root) or not _proper(cand.span):
+            holder = cand.span.doc[cand.carrier]  # "the Ben Younis area" holds "of Benghazi"
+            if not _contains(holder, root) or not _proper(cand.span):
                 continue
             if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
@@ -440,7 +441,16 @@ def _contains(small: Token, big: Token) -> bool:
     while node.i != small.i and steps < 6:
         if node.dep_ == "prep" and node.lower_ not in _CONTAINER_PREPS:
             return False
-        if node.dep_ not in ("pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod"):
+        if node.dep_ not in (
+            "pobj",
+            "prep",
+            "compound",
+            "npadvmod",
+            "advmod",
+            "appos",
+            "nmod",
+            "conj",
+        ):
             return False
         node, steps = node.head, steps + 1
     return node.i == small.i and steps > 0

@@ -148,6 +148,15 @@ def test_a_village_the_gazetteer_lacks_is_placed_in_its_district(  # type: ignor
     assert (event.event_loc.extracted_place, event.event_loc.country_code) == (village, "IND")
 
 
+def test_a_named_district_of_a_known_city_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = coder.code_text("A rocket hit a school in the Sidi Hussein district of Benghazi.")
+    assert event.event_loc is not None
+    assert (event.event_loc.extracted_place, event.event_loc.country_code) == (
+        "Sidi Hussein",
+        "LBY",
+    )
+
+
 def test_a_named_building_is_no_locality_inside_its_town(coder) -> None:  # type: ignore[no-untyped-def]
     places = _places(coder, "A farmer was shot at the Olangur Theater in Villupuram district.")
     assert places.get("shot") == "Villupuram"
