@@ -533,10 +533,12 @@ def _with_victims(m: EventMention) -> EventMention:
     here = Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end)
     if not m.actors and m.event == "ASSAULT" and m.mode is not None:
         # "a roadside bombing near Samarra killed ...": unidentified armed forces of the place
-        m = replace(m, actors=(replace(here, sector="UAF"),))
+        unknown = f"unidentified attackers in {place.extracted_place} (not named in the text)"
+        m = replace(m, actors=(replace(here, sector="UAF", identifier_text=unknown),))
     elif not m.actors and m.event == "COERCE" and m.mode in _STATE_MODES:
         # "was arrested in Lebanon": by the authorities of the place
-        m = replace(m, actors=(here,))
+        unknown = f"the authorities in {place.extracted_place} (not named in the text)"
+        m = replace(m, actors=(replace(here, identifier_text=unknown),))
     if m.event == "ASSAULT" and any(a.code is None and a.sector == "UAF" for a in m.actors):
         # "gunmen killed three policemen in Baquba": unidentified armed men of the place
         actors = tuple(
