@@ -28,6 +28,7 @@ from eventcoder.resolve.attach import (
     tense_of,
 )
 from eventcoder.resolve.dates import find_dates, resolve_date
+from eventcoder.resolve.mentions import doc_ents
 from eventcoder.resolve.places import Gazetteer, unresolved_place
 
 if TYPE_CHECKING:
@@ -408,7 +409,7 @@ class PlaceStage:
         Spin Boldak district", "the Syrian town of X", "X, Sudan"."""
         carrier = cand.span.doc[cand.carrier]
         first, last = carrier.left_edge.i, carrier.right_edge.i
-        for ent in carrier.doc.ents:
+        for ent in doc_ents(carrier.doc):
             if ent.start < first or ent.end > last + 1 or ent.start == cand.span.start:
                 continue
             if ent.label_ == "NORP":

@@ -40,6 +40,7 @@ from eventcoder.resolve.mentions import (
     LOCATIVE_PREPS,
     OWNER_SUFFIXES,
     core_words,
+    doc_ents,
     evidence_tokens,
     in_locative,
     is_capitalised,
@@ -118,7 +119,7 @@ class ActorResolver:
     # --------------------------------------------------------------- public API
     def remember_names(self, doc: Doc, day: dt.date | None, memory: DocumentMemory) -> None:
         """Resolve every named actor of the document up front, for later pronouns."""
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             root = ent.root
             if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
                 continue  # "in Budapest" is a place, not an antecedent for "they"
@@ -315,7 +316,7 @@ class ActorResolver:
             code = self._token_country(token, day)
             if code:
                 return code
-        for ent in span.doc.ents:
+        for ent in doc_ents(span.doc):
             if ent.label_ in ENT_LABELS and all(
                 any(t.i == i for t in tokens) for i in range(ent.start, ent.end)
             ):
@@ -405,7 +406,7 @@ class ActorResolver:
         order: hints for a town name shared by several countries ("Tripoli")."""
         if self._hint_doc is not doc:
             found: dict[str, None] = {}
-            for ent in doc.ents:
+            for ent in doc_ents(doc):
                 if ent.label_ not in ("NORP", "GPE"):
                     continue
                 code = self.kb.adjective(ent.text)
@@ -494,7 +495,7 @@ class ActorResolver:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
-            for ent in prep.doc.ents:
+            for ent in doc_ents(prep.doc):
                 inside = prep.i < ent.start and ent.end - 1 <= prep.right_edge.i
                 if not inside or ent.label_ not in ("GPE", "LOC"):
                     continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "ENT_LABELS",
@@ -17,6 +17,7 @@ __all__ = [
     "SPONSOR_SUFFIXES",
     "STANCES",
     "core_words",
+    "doc_ents",
     "entity_of",
     "evidence_tokens",
     "in_locative",
@@ -73,10 +74,28 @@ def mention_span(head: Token) -> Span:
 
 
 def entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
+    """The named entity the token is part of, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+_last_ents: tuple[Doc, tuple[Span, ...]] | None = None
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per document: spaCy builds new spans on every access,
+    and the resolvers ask for them once per mention."""
+    global _last_ents
+    last = _last_ents  # one read: other threads may replace it meanwhile
+    if last is not None and last[0] is doc:
+        return last[1]
+    ents = tuple(doc.ents)
+    _last_ents = (doc, ents)
+    return ents
 
 
 # ------------------------------------------------------------------ token helpers
