@@ -450,9 +450,9 @@ class ActorResolver:
             sector = (self.kb.agent_sector(pair) if pair else None) or self._agent(token)
             if sector:
                 return sector
-            entry = self.kb.lookup(token.text)
+            entry = self.kb.lookup(token.text) if is_capitalised(token) else None
             if entry is not None and entry.sector and entry.kind != "seat":
-                return entry.sector
+                return entry.sector  # "Labour MPs"; but the "labour market" is no party
         return None
 
     def _agent_tail(self, words: list[Token], head: Token) -> str | None:

@@ -311,6 +311,9 @@ def test_participants_named_further_away(  # type: ignore[no-untyped-def]
         ("Jewish settlers", "ISR", "CVL"),
         ("Arab League Secretary General Chadli Klibi", "IGO", "GOV"),  # a title, not a general
         ("Lieutenant General Lena Moroz", None, "MIL"),
+        # a party's name only in capitals: the labour market is no Labour Party
+        ("the labour market", None, None),
+        ("Labour MPs", "GBR", "PTY"),
     ],
 )
 def test_codes_and_sectors_of_group_phrases(  # type: ignore[no-untyped-def]
