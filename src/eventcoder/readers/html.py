@@ -52,6 +52,7 @@ def _main_text(markup: str) -> str | None:
     malformed page means "no text here", not a bug in eventcoder, so it is logged
     and treated as no text rather than aborting the batch.
     """
+    markup = _without_scripts(markup)
     try:
         return trafilatura.extract(
             markup, include_comments=False, include_tables=False, output_format="txt"
@@ -59,6 +60,29 @@ def _main_text(markup: str) -> str | None:
     except Exception:  # any failure inside the third-party parser = no usable text
         logger.warning("trafilatura could not extract text", exc_info=True)
         return None
+
+
+def _without_scripts(markup: str) -> str:
+    """The markup without script and style blocks, cut from the raw text before any
+    parser sees it: a malformed tag ("</div<script>...") can otherwise make a
+    script's body read as text. An unclosed block runs to the end. Linear time."""
+    for tag in ("script", "style"):
+        lower = markup.lower()
+        kept: list[str] = []
+        pos = 0
+        while (start := lower.find("<" + tag, pos)) >= 0:
+            after = lower[start + len(tag) + 1 : start + len(tag) + 2]
+            if after.isalnum() or after in ("-", "_"):  # "<scripts>", "<style-x>": other tags
+                kept.append(markup[pos : start + 1])
+                pos = start + 1
+                continue
+            kept.append(markup[pos:start] + " ")
+            close = lower.find("</" + tag, start)
+            end = lower.find(">", close) if close >= 0 else -1
+            pos = end + 1 if end >= 0 else len(markup)
+        kept.append(markup[pos:])
+        markup = "".join(kept)
+    return markup
 
 
 def _metadata(markup: str) -> PageMeta:

@@ -133,3 +133,21 @@ def test_metadata_failure_keeps_the_text(write, read, monkeypatch: pytest.Monkey
     [article] = read("ferry.html")
     assert isinstance(article, Article)
     assert (article.title, article.date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a malformed end tag: an HTML parser reads the script's body as text
+        PARAGRAPHS + "</div<script>alert('zqxpayload')</script>",
+        PARAGRAPHS + "<SCRIPT type='text/javascript'>var zqxpayload = 1;</SCRIPT>",
+        PARAGRAPHS + "<style>.zqxpayload { color: red }</style>",
+        PARAGRAPHS + "<script>never closed zqxpayload",
+    ],
+)
+def test_script_and_style_bodies_are_never_text(write, read, body: str) -> None:
+    write("page.html", page(body=body))
+    [article] = read("page.html")
+    assert isinstance(article, Article)
+    assert "reopen the old ferry line" in article.text
+    assert "zqxpayload" not in article.text
