@@ -434,6 +434,9 @@ _BUILDINGS = frozenset(
 #: How a container hangs from the place it contains: "X in Y", "the X area of Y",
 #: "X, 70 kilometres north of Y", "X near Y".
 _CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
+_CONTAINER_DEPS = frozenset(
+    {"pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod", "conj"}
+)
 
 
 def _contains(small: Token, big: Token) -> bool:
@@ -442,16 +445,7 @@ def _contains(small: Token, big: Token) -> bool:
     while node.i != small.i and steps < 6:
         if node.dep_ == "prep" and node.lower_ not in _CONTAINER_PREPS:
             return False
-        if node.dep_ not in (
-            "pobj",
-            "prep",
-            "compound",
-            "npadvmod",
-            "advmod",
-            "appos",
-            "nmod",
-            "conj",
-        ):
+        if node.dep_ not in _CONTAINER_DEPS:
             return False
         node, steps = node.head, steps + 1
     return node.i == small.i and steps > 0
@@ -505,9 +499,8 @@ class VictimStage:
     country are taken to be of the place too, as PLOVER codes them; an attack that
     names no attacker at all ("a roadside bombing killed") gets the place's
     unidentified armed forces (UAF), and an arrest, deportation or curfew by no one
-    named the place's authorities. A concession
-    with no recipient is to the people of its place, and an inspection of an uncoded
-    site inspects the site's country.
+    named the place's authorities. A concession with no recipient is to the people of
+    its place, and an inspection of an uncoded site inspects the site's country.
     """
 
     name = "victims"
@@ -531,7 +524,7 @@ def _with_victims(m: EventMention) -> EventMention:
     if m.event not in _VICTIM_TYPES or place is None or not place.country_code:
         return m
     code = place.country_code
-    here = Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end)
+    here = _named_place(place)
     if not m.actors and m.event == "ASSAULT" and m.mode is not None:
         # "a roadside bombing near Samarra killed ...": unidentified armed forces of the place
         unknown = f"unidentified attackers in {place.extracted_place} (not named in the text)"
@@ -565,11 +558,9 @@ def _with_population(m: EventMention) -> EventMention:
         return m
     if m.event == "ACCUSE" and not m.recipients:
         return m  # an inquiry with no object: what it looks into is not said
-    code = place.country_code
     # uncoded people are the place's; things ("emergency measures", "a plant") give way
-    people = tuple(replace(r, code=code) for r in m.recipients if r.sector)
-    here = Entity(entity_text=place.extracted_place, code=code, start=place.start, end=place.end)
-    return replace(m, recipients=people or (here,))
+    people = tuple(replace(r, code=place.country_code) for r in m.recipients if r.sector)
+    return replace(m, recipients=people or (_named_place(place),))
 
 
 def _with_host(m: EventMention) -> EventMention:
@@ -581,11 +572,15 @@ def _with_host(m: EventMention) -> EventMention:
     own = {a.code for a in m.actors if a.code}
     if not own or place.country_code in own:
         return m  # a visit at home, or by no one known: no host to infer
-    host = Entity(
+    return replace(m, recipients=(*m.recipients, _named_place(place)))
+
+
+def _named_place(place: Place) -> Entity:
+    """The place's country as a participant, pointing at the place name in the text."""
+    return Entity(
         entity_text=place.extracted_place, code=place.country_code, start=place.start,
         end=place.end,
     )  # fmt: skip
-    return replace(m, recipients=(*m.recipients, host))
 
 
 #: "X-led", "X-backed": X says who leads or backs, not where ("X-based" says where).

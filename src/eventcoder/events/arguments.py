@@ -265,15 +265,24 @@ def _addressees(verb: Token) -> list[Token]:
     that Serbia would pay") or on what condition ("threatened to strike unless Baghdad
     accepted")."""
     for clause in _children(verb, ("ccomp",)):
-        bare = _mandative(clause)
-        deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in clause.children)
-        if bare or deontic:
-            return _children(clause, _SUBJ)
+        told = _told_to(clause)
+        if told:
+            return told
     for head in (verb, *_children(verb, ("xcomp",))):
         for clause in _children(head, ("advcl",)):
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
                 return _children(clause, _SUBJ)
     return []
+
+
+def _told_to(clause: Token) -> list[Token]:
+    """Whom a clause says what to do ("that the US cancel", "that Serbia must pay")."""
+    deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in clause.children)
+    return _children(clause, _SUBJ) if deontic or _mandative(clause) else []
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _mandative(clause: Token) -> bool:
@@ -292,30 +301,23 @@ def _noun_arguments(
 ) -> tuple[list[Token], list[Token], Token]:
     mediation = noun.lemma_ in _MEDIATION
     noun = _framed(noun)
+    governor = noun
+    verb = light_verb_of(noun) or support
+    # "mediation between Syria and Arafat", "hosted talks between X and Y": the parties
+    # are brought together, not the ones who bring them
+    convened = mediation or (verb is not None and verb.lemma_ in _CONVENERS)
     actors = [
         c for c in noun.children if c.dep_ in _NOUN_ACTOR_DEPS and c.i < noun.i and _agentive(c)
     ]
-    actors += _prep_objects(noun, _ACTOR_PREPS | (frozenset() if mediation else _JOINT_PREPS))
+    actors += _prep_objects(noun, _ACTOR_PREPS | (frozenset() if convened else _JOINT_PREPS))
     recipients = _prep_objects(noun, _RECIPIENT_PREPS)
-    if mediation:  # "mediation between Syria and Arafat": the parties are mediated
+    if convened:
         recipients += _prep_objects(noun, _JOINT_PREPS)
     if noun.lemma_ in _TAKING_NOUNS:  # "the invasion of South Lebanon"
         recipients += _prep_objects(noun, frozenset({"of"}))
-    governor = noun
-    verb = light_verb_of(noun) or support
-    if verb is not None and verb.lemma_ == "host":  # the host meets those it brings together
-        between = _prep_objects(noun, _JOINT_PREPS)
-        actors = [a for a in actors if a not in between]
-        recipients += between
     if not recipients:  # "its demands that Burundi's government grant ...": Burundi's
-        recipients = [
-            s
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and _mandative(c)
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            for s in _children(c, ("nsubj",))
-        ]
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _marked_that(c)]
+        recipients = [s for c in clauses for s in _told_to(c)]
     if verb is not None:
         governor = verb
         if verb.lemma_ in _CAUSATIVES and noun.dep_ != "nsubjpass":

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -113,8 +113,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, *, places: Gazetteer | None = None) -> None:
         self.kb = kb
         self.places = places
-        self._hint_doc: Doc | None = None
-        self._hints: tuple[str, ...] = ()
+        self._hints: tuple[Doc | None, tuple[str, ...]] = (None, ())
 
     # --------------------------------------------------------------- public API
     def remember_names(self, doc: Doc, day: dt.date | None, memory: DocumentMemory) -> None:
@@ -404,19 +403,21 @@ class ActorResolver:
     def _doc_countries(self, doc: Doc) -> tuple[str, ...]:
         """The countries a document names or qualifies ("the north Lebanese port"), in
         order: hints for a town name shared by several countries ("Tripoli")."""
-        if self._hint_doc is not doc:
-            found: dict[str, None] = {}
-            for ent in doc_ents(doc):
-                if ent.label_ not in ("NORP", "GPE"):
-                    continue
-                code = self.kb.adjective(ent.text)
-                if code is None:
-                    entry = self.kb.lookup(ent.text)
-                    code = entry.code if entry is not None and entry.kind == "country" else None
-                if code:
-                    found[code] = None
-            self._hint_doc, self._hints = doc, tuple(found)
-        return self._hints
+        hinted, hints = self._hints  # one read: another thread may code another document
+        if hinted is doc:
+            return hints
+        found: dict[str, None] = {}
+        for ent in doc_ents(doc):
+            if ent.label_ not in ("NORP", "GPE"):
+                continue
+            code = self.kb.adjective(ent.text)
+            if code is None:
+                entry = self.kb.lookup(ent.text)
+                code = entry.code if entry is not None and entry.kind == "country" else None
+            if code:
+                found[code] = None
+        self._hints = (doc, tuple(found))
+        return tuple(found)
 
     def _may_be_place(self, part: list[Token]) -> bool:
         """Words that can name a town: not a title, agent or known organisation, and
@@ -457,15 +458,7 @@ class ActorResolver:
 
     def _agent_tail(self, words: list[Token], head: Token) -> str | None:
         """The sector of the longest agent term ending at the head ("trade unions")."""
-        end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
-        for i in range(end + 1):
-            part = words[i : end + 1]
-            sector = self.kb.agent_sector(words_text(part))
-            if sector is None and len(part) > 1:
-                sector = self.kb.agent_sector(" ".join([*(t.text for t in part[:-1]), head.lemma_]))
-            if sector:
-                return sector
-        return self._agent(head)
+        return _longest_tail(words, head, self.kb.agent_sector) or self._agent(head)
 
     def _apposition(self, entity: Entity, head: Token, day: dt.date | None) -> Entity | None:
         """What an apposition says a mention is: "Kenzo Oshima, the United Nations
@@ -479,16 +472,8 @@ class ActorResolver:
         return None
 
     def _agent_code(self, words: list[Token], head: Token) -> str | None:
-        """The code of an agent term ending at the head that carries one."""
-        end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
-        for i in range(end + 1):
-            part = words[i : end + 1]
-            code = self.kb.agent_code(words_text(part))
-            if code is None and len(part) > 1:
-                code = self.kb.agent_code(" ".join([*(t.text for t in part[:-1]), head.lemma_]))
-            if code:
-                return code
-        return self.kb.agent_code(head.lemma_)
+        """The code of an agent term ending at the head that carries one ("peacekeepers")."""
+        return _longest_tail(words, head, self.kb.agent_code) or self.kb.agent_code(head.lemma_)
 
     def _residence(self, head: Token, day: dt.date | None) -> str | None:
         """The country an ethnic group is said to live "in"."""
@@ -643,3 +628,19 @@ def _from_entry(text: str, entry: KBEntry) -> Entity:
 
 def _replace_text(entity: Entity, text: str, start: int, end: int) -> Entity:
     return replace(entity, entity_text=text, start=start, end=end)
+
+
+def _longest_tail(
+    words: list[Token], head: Token, lookup: Callable[[str], str | None]
+) -> str | None:
+    """What `lookup` says of the longest run of words ending at the head, the head
+    also tried as its lemma ("trade unions", "peacekeeping forces")."""
+    end = next((k for k, t in enumerate(words) if t.i == head.i), len(words) - 1)
+    for i in range(end + 1):
+        part = words[i : end + 1]
+        found = lookup(words_text(part))
+        if found is None and len(part) > 1:
+            found = lookup(" ".join([*(t.text for t in part[:-1]), head.lemma_]))
+        if found:
+            return found
+    return None

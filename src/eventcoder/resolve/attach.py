@@ -286,19 +286,6 @@ def place_candidates(
     return found
 
 
-def _named_area(ent: Span) -> bool:
-    """A name after "the town of" is a town's, whatever the entity recogniser says
-    ("near the town of Samarra", tagged NORP)."""
-    root = ent.root
-    of = root.head
-    return (
-        root.dep_ == "pobj"
-        and of.lower_ == "of"
-        and of.head.i != of.i
-        and of.head.lemma_.casefold() in _AREA_NOUNS
-    )
-
-
 #: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
 _NAME_PARTICLES = frozenset(
     {"e", "i", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "au", "aux", "de", "du",
@@ -356,7 +343,10 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # LOC spans the gazetteer does not know are mostly regions of the world
             # ("the Middle East") or waters: kept only when it knows them
             yield ent, ent.label_ != "LOC"
-        elif ent.label_ in _WEAK_LABELS or (ent.label_ == "NORP" and _named_area(ent)):
+        elif ent.label_ in _WEAK_LABELS or (
+            # "near the town of Samarra", tagged NORP: the phrase says it is a place
+            ent.label_ == "NORP" and ent.root.dep_ == "pobj" and _area_named(ent.root)
+        ):
             yield ent, False
     doc = sent.doc
     i = sent.start
