@@ -319,6 +319,10 @@ def test_shipped_aliases(gazetteer: Gazetteer) -> None:
     assert _resolve(gazetteer, "Tenn.").resolved_place == "Tennessee"
     assert _resolve(gazetteer, "Zaporozhye").resolved_place == "Zaporizhzhya"
     assert _resolve(gazetteer, "Bakhmut").resolution == 4
+    # bare "Congo" is the DRC, as for actors (countries.csv); a Congo-Brazzaville
+    # document still gets the Republic of the Congo
+    assert _resolve(gazetteer, "Congo").country_code == "COD"
+    assert gazetteer.resolve("Congo", country_hints=["COG"]).country_code == "COG"
 
 
 # -- user alias files ---------------------------------------------------------------------------
