@@ -176,3 +176,11 @@ def test_a_hyphenated_name_is_one_place(coder) -> None:  # type: ignore[no-untyp
         "Mazar-e-Sharif",
         "AFG",
     )
+
+
+def test_capturing_a_named_town_is_a_seizure_as_the_crosswalk_says(coder) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 192 (occupy territory) is COERCE seize, whether the town is named bare or
+    as "the town of X"."""
+    [event] = coder.code_text("Rebels captured the town of Kalehe on Sunday.")
+    assert (event.event, event.mode) == (("COERCE",), ("seize",))
+    assert event.event_loc is not None and event.event_loc.extracted_place == "Kalehe"
