@@ -19,7 +19,17 @@ from eventcoder.config import Config
 from eventcoder.model import Article, Event
 from eventcoder.readers.text import find_date_header
 
-__all__ = ["CodeLimits", "CodingService", "RateLimiter"]
+__all__ = ["CodeLimits", "CodingService", "RateLimiter", "body_start"]
+
+
+def body_start(text: str) -> int:
+    """Where the article coded from a pasted text begins: after a "date YYYY-MM-DD"
+    line, as in a .txt file, when text follows it; else at 0. Event offsets count
+    from there."""
+    header = find_date_header(text)
+    if header is not None and text[header.offset :].strip():
+        return header.offset
+    return 0
 
 
 @dataclass(frozen=True)
@@ -86,11 +96,12 @@ class CodingService:
         from eventcoder.pipeline import Pipeline
 
         article = Article(id=doc_id, text=text, date=date, origin=doc_id)
-        header = find_date_header(text)
-        if header is not None and text[header.offset :].strip():
+        start = body_start(text)
+        header = find_date_header(text) if start else None
+        if header is not None:
             # A pasted .txt file: its "date YYYY-MM-DD" line is the date, as `code` reads
             # it, not words of the article; offsets then count from after it, as for files.
-            article = replace(article, text=text[header.offset :], date=header.date or date)
+            article = replace(article, text=text[start:], date=header.date or date)
         with self._lock:
             pipeline = Pipeline.cached(self.config)
             return [event for _article, events in pipeline.run([article]) for event in events]

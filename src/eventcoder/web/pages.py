@@ -20,6 +20,7 @@ from eventcoder.store.query import parse_dyad, select_events, select_stats
 from eventcoder.web import charts, worldmap
 from eventcoder.web.api import list_actors, read_event
 from eventcoder.web.app import WebContext, context
+from eventcoder.web.coding import body_start
 from eventcoder.web.guard import admit, check_content_type, check_text_size, read_limited
 from eventcoder.web.params import EventParams, Paging, event_params, paging
 from eventcoder.web.views import (
@@ -275,7 +276,8 @@ async def code_text(request: Request, web: Context) -> Response:
         for e in found
     ]  # fmt: skip
     marks = [s for e in found for s in event_spans(e) if s.role == "trigger"]
-    values |= {"events": cards, "article": segments(text, 0, marks)}
+    coded = text[body_start(text) :]  # the offsets count from after a pasted date line
+    values |= {"events": cards, "article": segments(coded, 0, marks)}
     return render(request, "code.html", **values)
 
 

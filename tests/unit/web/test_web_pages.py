@@ -136,3 +136,13 @@ def test_code_page_highlights_the_events_of_a_pasted_text(client: TestClient) ->
     assert 'data-testid="coded-event"' in page.text
     assert re.search(r'data-roles="trigger">arrested</mark>', page.text)
     assert "&lt;b&gt;witnesses&lt;/b&gt;" in page.text and "<b>witnesses" not in page.text
+
+
+@pytest.mark.model
+def test_the_coded_text_marks_triggers_after_a_pasted_date_line(client: TestClient) -> None:
+    """Offsets count from after a "date YYYY-MM-DD" line; the whole-text view must too."""
+    text = "date 2025-11-20\n\nTurkish jets struck militant positions in northern Iraq."
+    page = client.post("/code", data={"text": text, "date": ""})
+    assert page.status_code == 200, page.text
+    whole = page.text.split("The text, with each event")[1]
+    assert re.search(r"<mark [^>]*>struck</mark>", whole), whole[:600]
