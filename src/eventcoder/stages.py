@@ -19,6 +19,7 @@ from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
 from eventcoder.resolve.attach import (
     PlaceCandidate,
+    aftermath,
     anaphoric_time_for,
     date_entities_for,
     object_spans,
@@ -235,8 +236,11 @@ class PlaceStage:
         used = _argument_tokens(doc, m)
         sent = doc[m.head].sent
         own = [e.code for e in (*m.actors, *m.recipients) if e.code]
-        arguments = [doc[i] for i in (*m.actor_heads, *m.recipient_heads)]
-        candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments)
+        verbal = m.event in _VERBAL_TYPES
+        # where the protested or the accused are is not where the protest was
+        heads = m.actor_heads if verbal else (*m.actor_heads, *m.recipient_heads)
+        arguments = [doc[i] for i in heads]
+        candidates = place_candidates(_anchor_tokens(doc, m), sent, used, arguments, verbal)
         lemma = doc[m.head].lemma_
         if m.event == "COERCE" and m.mode != "seize" and lemma in _SEIZE_WORDS:
             seized = self._seized(doc, m, own, names, actor_countries)
@@ -248,14 +252,14 @@ class PlaceStage:
         targets: list[PlaceCandidate] = []
         if m.event in _TARGET_TYPES or moving or seizure:
             targets = target_candidates((doc[i] for i in m.recipient_heads), sent, sites)
-            candidates = sorted([*candidates, *targets], key=lambda c: (c.level, c.fronted))
+            candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
         best: tuple[PlaceCandidate, Place] | None = None
         for cand in candidates:
-            if best is not None and (cand.level, cand.fronted) > (best[0].level, best[0].fronted):
+            if best is not None and cand.rank > best[0].rank:
                 break
             place = self._resolve(cand, own, names, actor_countries)
-            if place is None:
-                continue
+            if place is None or (cand.topical and place.resolution < _TOWN):
+                continue  # "protested against the war in Iraq": the issue's place
             # "deployed to Syria", "shot at Sarajevo airport": where, not who
             site = cand in targets and (
                 moving or cand.area or (cand.role == 2 and place.resolution > 1)
@@ -351,6 +355,9 @@ class PlaceStage:
         after = cand.span.end
         if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BY_WHOM:
             return True  # "the US-led war", "Iranian-backed militias": by whom, not where
+        start = cand.span.start
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+            return True  # "a pro-Moscow Chechen policeman": whose side, not where
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             return True  # an owner: "the US embassy", "Australia's embassy"
         if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
@@ -469,7 +476,10 @@ def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention
                 (
                     placed[t.i]
                     for t in trigger.conjuncts
-                    if t.i in placed and t.pos_ == "VERB" and not _own_subject(t, trigger)
+                    if t.i in placed
+                    and t.pos_ == "VERB"
+                    and not _own_subject(t, trigger)
+                    and not aftermath(t, trigger)
                 ),
                 None,
             )
@@ -481,9 +491,14 @@ def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention
 
 def _own_subject(a: Token, b: Token) -> bool:
     """Of two coordinated verbs, the later has a subject of its own ("A was shot and B
-    was wounded"): two clauses, not one."""
-    later = a if a.i > b.i else b
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children)
+    was wounded"): two clauses, not one. A later clause that borrows the earlier's
+    auxiliary is one report of one incident: "five were killed and 20 wounded in
+    Hilla"."""
+    earlier, later = (b, a) if a.i > b.i else (a, b)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
+        return False
+    gapped = later.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
+    return not (gapped and any(c.dep_ == "auxpass" for c in earlier.children))
 
 
 class VictimStage:
@@ -592,6 +607,12 @@ _BY_WHOM = frozenset(
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
 #: (and COERCE's seizures: "captured Badme" happened in Badme)
 _TARGET_TYPES = frozenset({"ASSAULT"})
+#: `Place.resolution` of a town or city.
+_TOWN = 4
+#: Events of words, whose object is an issue, not a place (`place_candidates`).
+_VERBAL_TYPES = frozenset(
+    {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "CONSULT"}
+)
 #: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
 _TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive", "deploy", "redeploy", "station"})
 #: Triggers whose object is a place, even a country or a name the gazetteer does not

@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "PlaceCandidate",
+    "aftermath",
     "anaphoric_time_for",
     "clause_relatives",
     "date_entities_for",
@@ -158,6 +159,16 @@ class PlaceCandidate(NamedTuple):
     role: int = 0
     fronted: bool = False
     area: bool = False  # the carrier is an area word ("province", "town", "outskirts")
+    topical: bool = False  # "protested against the war in Washington": see `place_candidates`
+
+    @property
+    def rank(self) -> tuple[int, bool]:
+        """Lower is closer. A fronted scene yields to any place tied to the event or
+        its clause chain further in ("In Diyala province, ... a bomb struck their van
+        near Mandali"), but not to where a participant is from."""
+        if self.fronted and self.level < 2:
+            return (self.level + 1, True)
+        return (self.level, False)
 
 
 def _anchor(token: Token) -> Token:
@@ -229,17 +240,36 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
             head = node.head
             if node.dep_ not in _CLAUSE_UP or head.i == node.i or head.lemma_ in _REPORTING:
                 break
-            if node.dep_ == "conj" and _has_subject(node):
+            if node.dep_ == "conj" and (_has_subject(node) or aftermath(head, node)):
                 break
             found.setdefault(head.i, head)
             node = head
     for token in [*heads, *found.values()]:
         for child in token.children:
-            if child.pos_ not in _VERBAL or (child.dep_ == "conj" and _has_subject(child)):
+            if child.pos_ not in _VERBAL:
+                continue
+            if child.dep_ == "conj" and (_has_subject(child) or aftermath(token, child)):
                 continue
             if child.dep_ in _CLAUSE_DOWN or _concurrent(child):
                 found.setdefault(child.i, child)
     return [t for i, t in sorted(found.items()) if i not in own]
+
+
+#: What follows a capture or a shooting, somewhere else: "was captured and deported to
+#: Mauthausen", "was shot and died in a Paris hospital".
+_AFTERMATH = frozenset(
+    {"send", "deport", "transfer", "hold", "treat", "die", "evacuate", "spend", "bring",
+     "turn", "hand", "fly", "release", "free", "escape", "extradite", "jail", "imprison",
+     "sentence", "try", "return", "move", "airlift", "rush", "admit", "hospitalize",
+     "hospitalise", "interrogate", "question", "charge", "convict", "flee", "ship", "carry",
+     "drive", "parade"}
+)  # fmt: skip
+
+
+def aftermath(first: Token, second: Token) -> bool:
+    """Is one of two coordinated verbs what came after the other, elsewhere ("was
+    captured and sent to a camp north of Budapest")? Such verbs share no place."""
+    return first.lemma_ in _AFTERMATH or second.lemma_ in _AFTERMATH
 
 
 def _has_subject(verb: Token) -> bool:
@@ -258,6 +288,7 @@ def place_candidates(
     sent: Span,
     exclude: set[int],
     arguments: Iterable[Token] = (),
+    verbal: bool = False,
 ) -> list[PlaceCandidate]:
     """Places of the sentence tied to the event, best first (level, then position).
 
@@ -265,7 +296,13 @@ def place_candidates(
     `exclude` the token indices of its actors and recipients, never places
     themselves; `arguments` their head tokens, whose own locatives are level 2.
     Level 1 also takes the locatives of a subject that is not an actor ("a bomb
-    near Karrada killed").
+    near Karrada killed"). For a `verbal` event (a protest, a demand, an
+    accusation) the object and an "against" or "over" phrase are the issue, and
+    places inside them are the issue's: "protested in Berlin against the raids on
+    Yugoslavia" happened in Berlin, "condemned the killings in Gaza" nowhere said.
+    An "in" phrase hung on the issue itself may say where the protest was ("protested
+    against the war in Washington"): such a candidate is `topical`, and the caller
+    keeps it only for a town, not for a country or region ("the war in Iraq").
     """
     heads = list(heads)
     arguments = list(arguments)
@@ -279,10 +316,10 @@ def place_candidates(
     for span, named in _place_spans(sent):
         if any(i in exclude for i in range(span.start, span.end)):
             continue
-        candidate = _tie(span, named, tiers, heads)
+        candidate = _tie(span, named, tiers, heads, verbal)
         if candidate is not None:
             found.append(candidate)
-    found.sort(key=lambda c: (c.level, c.fronted, c.span.start))
+    found.sort(key=lambda c: (c.rank, c.span.start))
     return found
 
 
@@ -405,7 +442,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
 
 
 def _tie(
-    span: Span, named: bool, tiers: tuple[set[int], ...], heads: list[Token]
+    span: Span, named: bool, tiers: tuple[set[int], ...], heads: list[Token], verbal: bool
 ) -> PlaceCandidate | None:
     """The candidate if the place is tied to the event (module doc), else None.
 
@@ -425,7 +462,7 @@ def _tie(
             return None
         if carrier.i in tiers[0] and lifted:
             return PlaceCandidate(span, 0, named, carrier.i, role, area=area)  # "the Alaska summit"
-        if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0]:
+        if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
             level = 0 if carrier.lower_ in _AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
@@ -433,9 +470,12 @@ def _tie(
         return None
     anchor = prep.head
     fronted = _fronted(prep, span.sent)
+    verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
-        if _reaches(anchor, targets):
+        if _reaches(anchor, targets, verbal):
             return PlaceCandidate(span, level, named, carrier.i, role, fronted, area)
+        if verbal and prep.lower_ == "in" and _topic_of(anchor, targets):
+            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, True)
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area)
     return None
@@ -470,12 +510,12 @@ def target_candidates(
     word is an area word are kept when the gazetteer does not know them, or any
     name when `sites` says the event's targets are places ("bombed Halabja")."""
     found = []
-    spans = [
-        (span, named) for span, named in _place_spans(sent) if sites or span.label_ != "PERSON"
-    ]
+    spans = list(_place_spans(sent))
     for token in targets:
         for span, _named in spans:
             if span.start <= token.i < span.end:
+                if not _target_place(span, token, sites):
+                    break
                 area = span[-1].lower_ in _AREA_NOUNS
                 named = sites or area or span.label_ == "FAC"
                 found.append(PlaceCandidate(span, 1, named, token.i, area=area))
@@ -483,6 +523,16 @@ def target_candidates(
         else:
             found.extend(_named_in(token, spans))
     return found
+
+
+def _target_place(span: Span, token: Token, sites: bool) -> bool:
+    """May a target's name be a place? Any name when the event's targets are places;
+    else one the recogniser calls a place, one ending in an area word, or one shot
+    "at" ("at their Inglewood home"), but never a bare subject or object the
+    recogniser does not call a place: "Molina was shot" names a person."""
+    if sites or span.label_ in _PLACE_LABELS or span[-1].lower_ in _AREA_NOUNS:
+        return True
+    return span.label_ != "PERSON" and token.dep_ == "pobj"
 
 
 def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandidate]:
@@ -526,10 +576,19 @@ def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
     return found
 
 
+#: Nouns for the people of a place: "residents of Khashaba".
+_DWELLERS = frozenset(
+    {"resident", "inhabitant", "villager", "people", "citizen", "population", "townspeople",
+     "townsfolk", "residents", "villagers", "inhabitants", "citizens"}
+)  # fmt: skip
+
+
 def _locative(prep: Token, span: Span) -> bool:
     word = prep.lower_
     if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
         return span.label_ in _PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
+    if word == "of" and prep.head.lemma_ in _DWELLERS:
+        return True  # "residents of Khashaba", "the people of Mubingi commune"
     if word not in _LOCATIVE:
         return False
     if word in _DIRECTIONAL:
@@ -547,10 +606,24 @@ def _fronted(prep: Token, sent: Span) -> bool:
     return prep.i <= sent.start + 1 and prep.i < prep.head.i
 
 
-def _reaches(anchor: Token, targets: set[int]) -> bool:
+#: Prepositions that place things at a site, never name an issue's place.
+_SITE_PREPS = frozenset({"outside", "near", "inside", "at", "beside", "behind", "around", "nearby"})
+#: Prepositions naming what a protest or a statement is about, not where it was.
+_TOPICAL = frozenset({"against", "over", "about", "for", "of"})
+
+
+def _topic_of(noun: Token, targets: set[int]) -> bool:
+    """Is `noun` what the event is about: "protested against the war"?"""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in _TOPICAL and prep.head.i in targets
+
+
+def _reaches(anchor: Token, targets: set[int], verbal: bool = False) -> bool:
     """The anchor is an event word, its argument, or an argument's prepositional object
     ("struck refineries in Samara", "blew himself up at the entrance to a centre in
-    Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated")."""
+    Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated").
+    For a verbal event the way up never passes its object or a phrase saying what it
+    is about (`place_candidates`)."""
     for _ in range(4):
         if anchor.i in targets:
             return True
@@ -558,8 +631,12 @@ def _reaches(anchor: Token, targets: set[int]) -> bool:
             anchor = anchor.head
             continue
         if anchor.dep_ in _ARG_DEPS and anchor.head.i != anchor.i:
+            if verbal and anchor.dep_ in ("dobj", "obj", "dative", "oprd"):
+                return False  # "condemned the killings in Gaza"
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
+                if verbal and anchor.lower_ in _TOPICAL and anchor.head.i in targets:
+                    return False  # "protested against the raids on Yugoslavia"
                 anchor = anchor.head
             continue
         return False

@@ -100,6 +100,9 @@ def test_a_captured_town_is_a_seizure_there_a_captured_man_is_not(coder) -> None
         "Norway captured the gold medal in the relay on Sunday.",
         "The film captured the attention of audiences in Cairo.",
         "A drone camera captured footage of the flooded valley.",
+        "The bowler captured three wickets before lunch.",
+        "Security cameras captured the attack on the bank.",
+        "The minister was captured on camera outside the stadium.",
     ],
 )
 def test_capturing_titles_medals_and_attention_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -184,3 +187,72 @@ def test_capturing_a_named_town_is_a_seizure_as_the_crosswalk_says(coder) -> Non
     [event] = coder.code_text("Rebels captured the town of Kalehe on Sunday.")
     assert (event.event, event.mode) == (("COERCE",), ("seize",))
     assert event.event_loc is not None and event.event_loc.extracted_place == "Kalehe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tensions shot up around the capital on Monday.",
+        "The singer shot to fame in Seoul last year.",
+    ],
+)
+def test_shooting_up_or_to_fame_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in coder.code_text(text, date="2025-10-20") if "shot" in e.event_text] == []
+
+
+def test_a_protest_is_where_it_was_not_where_its_issue_is(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of students demonstrated in Lisbon against the air strikes on Mali."
+    assert _places(coder, text).get("demonstrated") == "Lisbon"
+    text = "Hundreds of students protested against the air strikes on villages in Mali."
+    assert _places(coder, text).get("protested") is None
+    # an "in" phrase on the issue itself: a town says where, a country what about
+    assert _places(coder, "Thousands protested against the war in Brussels.")["protested"] == (
+        "Brussels"
+    )
+    assert _places(coder, "Thousands protested against the war in Yemen.")["protested"] is None
+
+
+def test_rockets_slamming_into_a_district_are_an_attack_there(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = coder.code_text("Two rockets slammed into the Karrada district on Monday.")
+    assert event.event == ("ASSAULT",)
+    assert event.event_loc is not None and event.event_loc.extracted_place == "Karrada"
+
+
+def test_a_fronted_scene_yields_to_a_place_further_in(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "In Kharkiv province, a farmer was killed when a shell struck his tractor near Izium."
+    assert _places(coder, text).get("killed") == "Izium"
+
+
+def test_a_victim_the_recogniser_does_not_call_a_place_is_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """Molina and Bell are towns too, but here they are the people shot."""
+    assert _places(coder, "Molina was shot in the leg and treated at a clinic.").get("shot") is None
+    assert _places(coder, "Bell was shot as he left a bar.").get("shot") is None
+
+
+def test_the_residents_of_a_town_are_attacked_there(coder) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        _places(coder, "Gunmen attacked residents of Kutum on Friday.").get("attacked") == "Kutum"
+    )
+
+
+def test_a_side_taken_is_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "A pro-Moscow Chechen commander and his driver were shot dead on Friday."
+    assert _places(coder, text).get("shot") is None
+
+
+def test_a_clause_borrowing_the_auxiliary_shares_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "Three were killed and five wounded in X": one report of one incident."""
+    places = _places(coder, "Three soldiers were killed and five wounded in Kandahar.")
+    assert places.get("killed") == "Kandahar"
+
+
+def test_what_came_after_a_capture_or_a_shooting_is_elsewhere(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "He was captured in 1994 and deported to a camp near Lyon."
+    assert _places(coder, text).get("captured") is None
+    text = "The journalist was shot in the head and died in a hospital in Lyon."
+    assert _places(coder, text).get("shot") is None
+
+
+def test_a_captured_town_beats_where_the_captors_are_now(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels captured Kandahar and are now at the outskirts of Kabul."
+    assert _places(coder, text).get("captured") == "Kandahar"
