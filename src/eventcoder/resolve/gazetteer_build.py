@@ -234,8 +234,11 @@ class _Builder:
                 feature_code="ADM1" if level == 2 else "ADM2",
             )
             self.subdivisions[sub.code] = entry
-            for key in {normalize_place_name(v) for v in variants}:
+            keys = {normalize_place_name(v) for v in variants}
+            for key in keys:
                 self.add(key, entry, True)
+            for bare in {b for key in keys for b in _bare_names(key)} - keys:
+                self.add(bare, entry, False)  # "Anbar" for "Al Anbar"
 
     def _add_us_counties(self) -> None:
         """US counties and parishes ("Rapides Parish"): districts, common in US local news."""
@@ -313,7 +316,24 @@ def _city_keys(city: Mapping[str, Any]) -> tuple[str, set[str]]:
         for key in (normalize_place_name(alt),)
         if len(key) >= 3 and key.isascii() and key != primary
     }
+    alternates |= {bare for key in (primary, *alternates) for bare in _bare_names(key)}
+    alternates.discard(primary)
     return primary, alternates
+
+
+#: The Arabic article as GeoNames spells it ("Ad Dīwānīyah", "Al Qā’im", "Tall ‘Afar").
+_ARTICLE = re.compile(r"^(?:al|ad|an|ar|as|ash|at|az|adh|ath|dhi) (?=\w{3})")
+
+
+def _bare_names(key: str) -> list[str]:
+    """A normalised Arabic name as the press writes it: without its article
+    ("Diwaniyah", "Qaim", "Anbar") and with "Tal" for "Tall" ("Tal Afar")."""
+    bare = _ARTICLE.sub("", key)
+    found = [bare] if bare != key else []
+    for name in (key, bare):
+        if name.startswith("tall "):
+            found.append("tal " + name[5:])
+    return found
 
 
 def _pycountry_name(country: Any) -> str:

@@ -27,6 +27,15 @@ NEW_AREAS = {
     "South Ossetia",
     "Transnistria",
     "Sinai Peninsula",
+    "Golan Heights",
+    "Ghouta",
+    "Beqaa",
+    "Waziristan",
+    "North Waziristan",
+    "South Waziristan",
+    "Swat",
+    "Bajaur",
+    "Ruhr",
 }
 
 
@@ -161,6 +170,28 @@ def test_primary_name_beats_bigger_alternate_name(gazetteer: Gazetteer) -> None:
 
 def test_alternate_names_are_found(gazetteer: Gazetteer) -> None:
     assert _resolve(gazetteer, "Lugansk").resolved_place == "Luhansk"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "resolution"),
+    [("Diwaniyah", "IRQ", 4), ("Qaim", "IRQ", 4), ("Samawah", "IRQ", 4), ("Anbar", "IRQ", 2)],
+)
+def test_arabic_names_are_found_without_their_article(
+    gazetteer: Gazetteer, name: str, country: str, resolution: int
+) -> None:
+    """GeoNames writes "Ad Diwaniyah", "Al Qa'im"; the press mostly drops the article."""
+    place = _resolve(gazetteer, name)
+    assert (place.country_code, place.resolution) == (country, resolution)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Golan Heights", "SYR"), ("Bekaa", "LBN"), ("Swat", "PAK"), ("Corsica", "FRA")],
+)
+def test_regions_the_packages_lack_come_from_the_alias_file(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    assert _resolve(gazetteer, name).country_code == country
 
 
 def test_candidates_are_ranked_and_complete(gazetteer: Gazetteer) -> None:
