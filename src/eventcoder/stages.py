@@ -18,6 +18,7 @@ from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
 from eventcoder.resolve.attach import (
+    NAME_PARTICLES,
     PlaceCandidate,
     aftermath,
     anaphoric_time_for,
@@ -266,7 +267,11 @@ class PlaceStage:
             )
             if not site and self._not_a_place(cand, place, m):
                 continue
-            if best is None or (cand.carrier == best[0].carrier and cand.role < best[0].role):
+            if (
+                best is None
+                or (cand.carrier == best[0].carrier and cand.role < best[0].role)
+                or (self._guessed(*best) and not self._guessed(cand, place))
+            ):
                 best = (cand, place)
         if best is None:
             return m
@@ -391,7 +396,7 @@ class PlaceStage:
         )
         if place is None and entry is not None and entry.kind == "country" and entry.code:
             place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
-        if place is None and cand.named:
+        if place is None and (cand.named or self._unknown_locality(cand)):
             area_word = span.doc[cand.carrier].text if cand.area else ""
             place = unresolved_place(
                 text, span.start_char, span.end_char, span.label_, area_word=area_word
@@ -402,6 +407,42 @@ class PlaceStage:
                 code = context.countries[0]
                 place = replace(place, country_code=code, country=self.gazetteer.country_name(code))
         return place
+
+    def _guessed(self, cand: PlaceCandidate, place: Place) -> bool:
+        """A locality only the sentence says is one (`_unknown_locality`): a place the
+        gazetteer knows, tied as closely, is preferred to it."""
+        return (
+            not cand.named
+            and place.geonameid is None
+            and self.gazetteer.resolve(cand.span.text) is None
+        )
+
+    def _unknown_locality(self, cand: PlaceCandidate) -> bool:
+        """A name the gazetteer lacks that the sentence puts the event in: "shot dead
+        in Maryin Gubay", "killed at Gamba police station". Only a name right after a
+        locative preposition of the event or its clause, that the recogniser does
+        not call a person and the knowledge base does not know ("in Hamas")."""
+        span = cand.span
+        if cand.level > 1 or cand.prep not in _IN_PLACE or span.label_ in _NOT_LOCALITIES:
+            return False
+        root = span.root
+        if root.dep_ != "pobj" or root.i != cand.carrier:
+            return False  # "in President Obama's parade", "in the 1967 Middle East war"
+        before = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if before is not None and before.text[:1].isupper() and before.dep_ != "prep":
+            return False  # a piece of a longer name: "in the Islamic State"
+        words = [t for t in span if not t.is_punct]
+        if not words or _headline(span.sent):
+            return False
+        for t in words:
+            if t.lower_ in NAME_PARTICLES:
+                continue
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in _CALENDAR:
+                return False
+            if (t.is_upper and len(t) <= 4) or t.lower_ in _BUILDINGS | _OCCASIONS:
+                return False  # "(1700 GMT)"; "outside Al-Midan Theater in Haifa"
+        text = span.text
+        return not (self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text))
 
     def _country(self, code: str, span: Span) -> Place | None:
         """The country `code` as the place `span` names."""
@@ -607,6 +648,30 @@ _BY_WHOM = frozenset(
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
 #: (and COERCE's seizures: "captured Badme" happened in Badme)
 _TARGET_TYPES = frozenset({"ASSAULT"})
+#: Prepositions that put an event inside or by a place ("in X", "near X").
+_IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "within"})
+#: Capitalised words that are no place names.
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "christmas", "easter", "ramadan"}
+)  # fmt: skip
+#: Names of occasions, not of places: "marching in the Queens Pride Parade".
+_OCCASIONS = frozenset(
+    {"parade", "rally", "march", "festival", "summit", "conference", "games", "cup", "war",
+     "championship", "olympics", "congress", "forum", "show", "concert", "party", "day"}
+)  # fmt: skip
+#: Entity labels never given to a locality the gazetteer lacks.
+_NOT_LOCALITIES = frozenset({"PERSON", "NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
+
+
+def _headline(sent: Span) -> bool:
+    """A title-case line ("ISIS Media Chief Killed in Iraqi Raid"), where capitals
+    say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
 #: `Place.resolution` of a town or city.
 _TOWN = 4
 #: Events of words, whose object is an issue, not a place (`place_candidates`).

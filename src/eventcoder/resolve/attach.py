@@ -35,6 +35,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "NAME_PARTICLES",
     "PlaceCandidate",
     "aftermath",
     "anaphoric_time_for",
@@ -160,6 +161,7 @@ class PlaceCandidate(NamedTuple):
     fronted: bool = False
     area: bool = False  # the carrier is an area word ("province", "town", "outskirts")
     topical: bool = False  # "protested against the war in Washington": see `place_candidates`
+    prep: str = ""  # the locative preposition that ties it, lower-cased ("in", "near")
 
     @property
     def rank(self) -> tuple[int, bool]:
@@ -324,7 +326,7 @@ def place_candidates(
 
 
 #: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
-_NAME_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     {"e", "i", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "au", "aux", "de", "du",
      "des", "la", "le", "les", "sur", "en", "ibn", "bin", "bani", "beni", "abu", "ben"}
 )  # fmt: skip
@@ -346,13 +348,13 @@ def glued(span: Span) -> Span:
         if not _name_part(doc[end + 1]):
             break
         end += 2
-    while start < end and doc[start].lower_ in _NAME_PARTICLES - _ARTICLES:
+    while start < end and doc[start].lower_ in NAME_PARTICLES - _ARTICLES:
         start += 2  # never open on "e" or "de", nor close on any particle ("al-Bab" opens on "al")
-    while end > start and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
         end -= 2
     if (start, end) == (span.start, span.end) or start >= end:
         return span
-    if not any(t.lower_ in _NAME_PARTICLES for t in doc[start:end]):
+    if not any(t.lower_ in NAME_PARTICLES for t in doc[start:end]):
         return span  # "US-Kurdish", "Bosnia-Herzegovina": two names, or known whole
     grown = doc[start:end]
     return Span(doc, start, end, label=span.label_) if span.label_ else grown
@@ -364,7 +366,7 @@ def _joined(left: Token, right: Token) -> bool:
 
 
 def _name_part(token: Token) -> bool:
-    return token.lower_ in _NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
+    return token.lower_ in NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
 
 
 def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
@@ -468,16 +470,16 @@ def _tie(
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
         return None
-    anchor = prep.head
+    anchor, word = prep.head, prep.lower_
     fronted = _fronted(prep, span.sent)
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
         if _reaches(anchor, targets, verbal):
-            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area)
-        if verbal and prep.lower_ == "in" and _topic_of(anchor, targets):
-            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, True)
+            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, prep=word)
+        if verbal and word == "in" and _topic_of(anchor, targets):
+            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, True, word)
     if fronted and any(anchor in h.ancestors for h in heads):
-        return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area)
+        return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
 
 

@@ -256,3 +256,23 @@ def test_what_came_after_a_capture_or_a_shooting_is_elsewhere(coder) -> None:  #
 def test_a_captured_town_beats_where_the_captors_are_now(coder) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels captured Kandahar and are now at the outskirts of Kabul."
     assert _places(coder, text).get("captured") == "Kandahar"
+
+
+def test_a_locality_the_gazetteer_lacks_is_still_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen shot dead a village elder in Tell Karama on Sunday."
+    assert _places(coder, text).get("shot") == "Tell Karama"
+    text = "A bomb killed two guards near Kufr Sabra on Sunday."
+    assert _places(coder, text).get("killed") == "Kufr Sabra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A guard was shot at about 11 p.m. (2000 GMT) on Sunday.",
+        "The commander was killed in an attack by the Islamic State.",
+        "Militia Chief Killed in Border Raid",
+        "Two guards were shot in the Harvest Day Parade on Sunday.",
+    ],
+)
+def test_no_locality_is_made_of_clocks_names_headlines_or_parades(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(place is None for place in _places(coder, text).values())
