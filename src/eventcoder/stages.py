@@ -336,16 +336,24 @@ class PlaceStage:
         names: list[str],
         actor_countries: list[str],
     ) -> Place | None:
-        """The town or region a capture took, when its object is one the gazetteer
-        knows (and no person the knowledge base knows)."""
-        objects = [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
+        """The town or region a capture took, when its object (or the passive's
+        subject: "Vukovar was captured") is one the gazetteer knows and no person the
+        knowledge base knows. A country only as a portion: "captured half of Zaire"."""
+        trigger = doc[m.head]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        objects += [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
         objects += [o for t in objects for o in portion_places(t)]  # "half of Zaire"
-        for span in object_spans(objects, doc[m.head].sent):
-            if self.kb.person_terms(span.text):
+        subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        for span in object_spans([*objects, *subjects], trigger.sent):
+            if span.root in subjects and (
+                span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger)
+            ):
+                continue  # "Kim was captured", "Ramadan was captured in Mosul": men
+            if self.kb.person_terms(span.text) or self.gazetteer.resolve(span.text) is None:
                 continue
             cand = PlaceCandidate(span, 1, False, span.root.i)
             place = self._resolve(cand, own, names, actor_countries)
-            if place is not None and place.geonameid is not None:
+            if place is not None:
                 return place
         return None
 
@@ -369,8 +377,8 @@ class PlaceStage:
             return False
         if cand.span.root.i == cand.carrier:
             return place.resolution == 1 or (place.geonameid is None and not cand.named)
-        if cand.role == 0:
-            return False
+        if cand.role == 0 or cand.area:
+            return False  # "marched on Manila's financial district", "six West Bank towns"
         entry = self.kb.lookup(cand.span.text)
         return place.resolution == 1 or (entry is not None and entry.kind in ("seat", "country"))
 
@@ -663,6 +671,18 @@ _OCCASIONS = frozenset(
 )  # fmt: skip
 #: Entity labels never given to a locality the gazetteer lacks.
 _NOT_LOCALITIES = frozenset({"PERSON", "NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
+
+
+def _placed(verb: Token) -> bool:
+    """Does the clause name a place in its own right ("was captured in Mosul", "was
+    captured by fighters in Mosul")?"""
+    return any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in _IN_PLACE
+        and t.i > verb.i
+        and any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in t.subtree)
+        for t in verb.subtree
+    )  # "in Mosul", "in the northern city of Mosul"
 
 
 def _headline(sent: Span) -> bool:

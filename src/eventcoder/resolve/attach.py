@@ -93,7 +93,9 @@ _AREA_NOUNS = frozenset(
      "nation", "entrance", "side", "edge", "rest", "eastern", "western", "northern",
      "southern", "central", "downtown", "zone", "front", "frontline", "settlement",
      "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
-     "neighborhoods", "block", "estate", "commune", "canton", "municipalities"}
+     "neighborhoods", "block", "estate", "commune", "canton", "municipalities", "slum",
+     "slums", "belt", "battlefield", "heartland", "hinterland", "plateau", "plain", "plains",
+     "forest", "forests", "jungle", "jungles", "square"}
 )  # fmt: skip
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
 #: the site happened at the place.

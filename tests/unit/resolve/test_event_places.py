@@ -276,3 +276,29 @@ def test_a_locality_the_gazetteer_lacks_is_still_the_place(coder) -> None:  # ty
 )
 def test_no_locality_is_made_of_clocks_names_headlines_or_parades(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(place is None for place in _places(coder, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Vukovar was captured by the rebels in November.", "Vukovar"),
+        ("The rebels have captured more than half of Zaire.", "Zaire"),
+        ("The opposition captured parts of Laghman earlier this month.", "Laghman"),
+    ],
+)
+def test_a_captured_town_region_or_share_of_a_country_is_the_place(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    [event] = coder.code_text(text, date="2025-10-20")
+    assert (event.event, event.mode) == (("COERCE",), ("seize",))
+    assert event.event_loc is not None and event.event_loc.extracted_place == place
+
+
+def test_a_man_captured_is_no_town_of_his_name(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = coder.code_text("Kim was captured by the police on Sunday.", date="2025-10-20")
+    assert event.event_loc is None
+
+
+def test_the_district_of_a_city_marched_on_is_in_that_city(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "About 5,000 demonstrators marched on Manila's financial district."
+    assert _places(coder, text).get("marched") == "Manila"
