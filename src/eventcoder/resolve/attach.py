@@ -95,7 +95,8 @@ _AREA_NOUNS = frozenset(
      "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
      "neighborhoods", "block", "estate", "commune", "canton", "municipalities", "slum",
      "slums", "belt", "battlefield", "heartland", "hinterland", "plateau", "plain", "plains",
-     "forest", "forests", "jungle", "jungles", "square"}
+     "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
+     "borough"}
 )  # fmt: skip
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
 #: the site happened at the place.
@@ -385,8 +386,11 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # ("the Middle East") or waters: kept only when it knows them
             yield ent, ent.label_ != "LOC"
         elif ent.label_ in _WEAK_LABELS or (
-            # "near the town of Samarra", tagged NORP: the phrase says it is a place
-            ent.label_ == "NORP" and ent.root.dep_ == "pobj" and _area_named(ent.root)
+            # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
+            # says it is a place (a nationality is dropped by the caller)
+            ent.label_ == "NORP"
+            and ent.root.dep_ == "pobj"
+            and (_area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
         ):
             yield ent, False
     doc = sent.doc
@@ -427,6 +431,10 @@ def _carrier(root: Token) -> tuple[Token, int]:
         head = node.head
         if head.i == node.i:
             break
+        if step == 0 and node.dep_ in ("npadvmod", "appos") and head.pos_ in _VERBAL:
+            named = _named_before(node)  # "in the capital, Islamabad, on Monday"
+            if named is not None:
+                return named, _ROLES["appos"]
         if _modifies(node, head):
             relation = node.dep_
         elif (
@@ -443,6 +451,18 @@ def _carrier(root: Token) -> tuple[Token, int]:
             role = _ROLES[relation]
         node = head
     return node, (5 if hops > 1 else role)
+
+
+def _named_before(name: Token) -> Token | None:
+    """The area noun a name renames across a comma, when the parser hung the name on
+    the verb: "in the capital, Islamabad" -> "capital"."""
+    before = name.i - 1
+    if before > 0 and name.doc[before].text == ",":
+        before -= 1
+    noun = name.doc[before] if before >= 0 else None
+    if noun is not None and noun.lower_ in _AREA_NOUNS and noun.dep_ == "pobj":
+        return noun
+    return None
 
 
 def _tie(

@@ -111,6 +111,13 @@ _AREA_WORDS: dict[str, int] = {
     "county": 3,
 }
 
+#: Leading words that say which part of a place: "east Aleppo", "central Baghdad".
+_DIRECTION_WORDS = frozenset(
+    {"east", "west", "north", "south", "eastern", "western", "northern", "southern",
+     "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+     "northwestern", "southeastern", "southwestern", "downtown", "greater", "upper", "lower"}
+)  # fmt: skip
+
 _APOSTROPHES = "'’‘ʼʻ`´′ʹ"
 _SEPARATORS = '-‐‑‒–—―_,;:()[]{}"“”«»/\\'
 _NORMALIZE_TABLE = str.maketrans(
@@ -506,7 +513,9 @@ class Gazetteer:
     # -- internals ----------------------------------------------------------------
 
     def _lookup(self, name: str) -> tuple[_Match, ...]:
-        """Candidates for `name`: exact key, then without "'s", then "X region" forms."""
+        """Candidates for `name`: exact key, then without "'s", then without a leading
+        direction ("east Aleppo"; "South Africa" is found whole first), then "X
+        region" forms."""
         if not isinstance(name, str) or len(name) > _MAX_NAME_LEN:
             return ()
         key = normalize_place_name(name)
@@ -518,6 +527,11 @@ class Gazetteer:
         stripped = name.rstrip()
         if stripped[-2:] in ("'s", "’s"):
             found = self._index.get(normalize_place_name(stripped[:-2]))
+            if found:
+                return found
+        first, _, rest = key.partition(" ")
+        if first in _DIRECTION_WORDS and rest:
+            found = self._index.get(rest)
             if found:
                 return found
         return self._area_of_city(key)

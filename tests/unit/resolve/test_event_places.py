@@ -302,3 +302,21 @@ def test_a_man_captured_is_no_town_of_his_name(coder) -> None:  # type: ignore[n
 def test_the_district_of_a_city_marched_on_is_in_that_city(coder) -> None:  # type: ignore[no-untyped-def]
     text = "About 5,000 demonstrators marched on Manila's financial district."
     assert _places(coder, text).get("marched") == "Manila"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("More than 200 civilians were killed this week in east Aleppo.", "east Aleppo"),
+        ("Artillery fire killed 12 civilians in the rebel stronghold of Donetsk.", "Donetsk"),
+        (
+            "A bomber blew himself up in an office in the capital, Islamabad, on Monday.",
+            "Islamabad",
+        ),
+    ],
+)
+def test_a_place_named_in_a_longer_phrase(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """A part of a city, "the stronghold of X", and a capital renamed across a comma
+    (which the parser hangs on the verb)."""
+    places = [e.event_loc.extracted_place for e in coder.code_text(text) if e.event_loc]
+    assert places and places[0] == place

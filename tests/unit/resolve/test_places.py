@@ -194,6 +194,12 @@ def test_regions_the_packages_lack_come_from_the_alias_file(
     assert _resolve(gazetteer, name).country_code == country
 
 
+def test_a_part_of_a_place_is_found_by_its_whole(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "east Aleppo")
+    assert (place.resolved_place, place.extracted_place) == ("Aleppo", "east Aleppo")
+    assert _resolve(gazetteer, "South Africa").resolution == 1  # a name, not a part
+
+
 def test_candidates_are_ranked_and_complete(gazetteer: Gazetteer) -> None:
     places = gazetteer.candidates("Tripoli")
     countries = [p.country_code for p in places]
