@@ -387,6 +387,8 @@ class PlaceStage:
     ) -> Place | None:
         span = cand.span
         text = span.text
+        if text.lower() in _CALENDAR:
+            return None  # "the 18 May fighting": a month, not the town of May
         entry = self.kb.lookup(text)
         kinds = ("organization", "metonym") if cand.role else ("organization",)
         if entry is not None and entry.kind in kinds:
@@ -508,9 +510,12 @@ def _contains(small: Token, big: Token) -> bool:
 
 
 def _proper(span: Span) -> bool:
-    """A name: capitalised proper nouns, not a common noun ("the area")."""
-    words = [t for t in span if not t.is_punct]
-    return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+    """A name: capitalised proper nouns, not a common noun ("the area"); particles
+    may be lower-case ("al-Tarikh")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+    return bool(words) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _CALENDAR for t in words
+    )
 
 
 def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention, ...]:

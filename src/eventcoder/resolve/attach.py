@@ -96,7 +96,7 @@ _AREA_NOUNS = frozenset(
      "neighborhoods", "block", "estate", "commune", "canton", "municipalities", "slum",
      "slums", "belt", "battlefield", "heartland", "hinterland", "plateau", "plain", "plains",
      "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
-     "borough"}
+     "borough", "localities", "hamlets", "community", "communities", "swath", "swathe"}
 )  # fmt: skip
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
 #: the site happened at the place.
@@ -600,6 +600,8 @@ def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
     return found
 
 
+#: What lies between two places: "the crossing between Israel and the Gaza Strip".
+_BOUNDS = frozenset({"fence", "line", "waterway", "frontier", "border", "crossing", "road"})
 #: Nouns for the people of a place: "residents of Khashaba".
 _DWELLERS = frozenset(
     {"resident", "inhabitant", "villager", "people", "citizen", "population", "townspeople",
@@ -615,6 +617,9 @@ def _locative(prep: Token, span: Span) -> bool:
         return True  # "residents of Khashaba", "the people of Mubingi commune"
     if word not in _LOCATIVE:
         return False
+    if word == "between":  # "the area between X and Y", but "clashes between X and Y"
+        head = prep.head.lemma_
+        return head in _AREA_NOUNS or head in _SITE_NOUNS or head in _BOUNDS or head in _MOTION
     if word in _DIRECTIONAL:
         return prep.head.lemma_ in _MOTION
     if word in _WEAK_LOCATIVE:

@@ -320,3 +320,23 @@ def test_a_place_named_in_a_longer_phrase(coder, text: str, place: str) -> None:
     (which the parser hangs on the verb)."""
     places = [e.event_loc.extracted_place for e in coder.code_text(text) if e.event_loc]
     assert places and places[0] == place
+
+
+def test_the_parties_of_a_clash_are_no_places(coder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seven people were killed in a clash between the Rizeigat and Misseriya tribesmen"
+        " near Babanusa on Monday."
+    )
+    assert set(_places(coder, text).values()) == {"Babanusa"}
+
+
+def test_a_month_is_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Ten people were killed in the 18 May fighting in Beledweyne."
+    assert _places(coder, text).get("killed") == "Beledweyne"
+
+
+def test_an_area_with_an_article_in_its_name_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "A technician was shot dead while driving his car in the al-Tarikh area of Jiddah."
+    [event] = coder.code_text(text)
+    assert event.event_loc is not None
+    assert (event.event_loc.extracted_place, event.event_loc.country_code) == ("al-Tarikh", "SAU")
