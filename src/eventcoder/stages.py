@@ -19,6 +19,7 @@ from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
 from eventcoder.resolve.attach import (
     NAME_PARTICLES,
+    NATURAL_FEATURES,
     PlaceCandidate,
     aftermath,
     anaphoric_time_for,
@@ -408,6 +409,8 @@ class PlaceStage:
             place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
         if place is None and (cand.named or self._unknown_locality(cand)):
             area_word = span.doc[cand.carrier].text if cand.area else ""
+            if span[-1].lower_ in NATURAL_FEATURES:
+                area_word = "region"  # a sea or a range: a wide area, not a locality
             place = unresolved_place(
                 text, span.start_char, span.end_char, span.label_, area_word=area_word
             )
@@ -435,8 +438,14 @@ class PlaceStage:
         span = cand.span
         if cand.level > 1 or cand.prep not in _IN_PLACE or span.label_ in _NOT_LOCALITIES:
             return False
-        root = span.root
-        if root.dep_ != "pobj" or root.i != cand.carrier:
+        root, carrier = span.root, span.doc[cand.carrier]
+        site = (
+            root.dep_ == "compound"
+            and carrier.dep_ == "pobj"
+            and carrier.lemma_ in _SITE_WORDS_NAMED
+            and not any(t.lower_ in _OCCASIONS for t in span)
+        )  # "at Gamba police station", "near the Barad checkpoint"
+        if not site and (root.dep_ != "pobj" or root.i != cand.carrier):
             return False  # "in President Obama's parade", "in the 1967 Middle East war"
         before = span.doc[span.start - 1] if span.start > span.sent.start else None
         if before is not None and before.text[:1].isupper() and before.dep_ != "prep":
@@ -668,6 +677,12 @@ _CALENDAR = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday", "christmas", "easter", "ramadan"}
+)  # fmt: skip
+#: Sites a locality's name may precede: "Gamba police station", "the Waleed border
+#: crossing".
+_SITE_WORDS_NAMED = frozenset(
+    {"station", "checkpoint", "crossing", "camp", "market", "bridge", "junction", "roundabout",
+     "airport", "airbase", "base", "dam", "district", "area", "village", "town", "lga"}
 )  # fmt: skip
 #: Names of occasions, not of places: "marching in the Queens Pride Parade".
 _OCCASIONS = frozenset(

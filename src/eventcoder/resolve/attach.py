@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "NAME_PARTICLES",
+    "NATURAL_FEATURES",
     "PlaceCandidate",
     "aftermath",
     "anaphoric_time_for",
@@ -328,6 +329,12 @@ def place_candidates(
     return found
 
 
+#: Last words of seas and landforms, which have no country: "the Persian Gulf".
+NATURAL_FEATURES = frozenset(
+    {"gulf", "sea", "ocean", "strait", "straits", "channel", "bay", "lake", "river",
+     "mountains", "mountain", "hills", "range", "desert", "peninsula", "waters", "waterway"}
+)  # fmt: skip
+
 #: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
 NAME_PARTICLES = frozenset(
     {"e", "i", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "au", "aux", "de", "du",
@@ -383,8 +390,9 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             continue  # "Ukrainian drones": a nationality the model tagged GPE
         if ent.label_ in _PLACE_LABELS:
             # LOC spans the gazetteer does not know are mostly regions of the world
-            # ("the Middle East") or waters: kept only when it knows them
-            yield ent, ent.label_ != "LOC"
+            # ("the Middle East"): kept only when it knows them, or when they name a
+            # sea or a landform ("in the Persian Gulf", "over the Ural Mountains")
+            yield ent, ent.label_ != "LOC" or ent[-1].lower_ in NATURAL_FEATURES
         elif ent.label_ in _WEAK_LABELS or (
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
             # says it is a place (a nationality is dropped by the caller)

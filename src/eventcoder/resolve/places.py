@@ -514,8 +514,7 @@ class Gazetteer:
 
     def _lookup(self, name: str) -> tuple[_Match, ...]:
         """Candidates for `name`: exact key, then without "'s", then without a leading
-        direction ("east Aleppo"; "South Africa" is found whole first), then "X
-        region" forms."""
+        lower-case direction ("east Aleppo", not "South Park"), then "X region" forms."""
         if not isinstance(name, str) or len(name) > _MAX_NAME_LEN:
             return ()
         key = normalize_place_name(name)
@@ -530,8 +529,8 @@ class Gazetteer:
             if found:
                 return found
         first, _, rest = key.partition(" ")
-        if first in _DIRECTION_WORDS and rest:
-            found = self._index.get(rest)
+        if first in _DIRECTION_WORDS and rest and name.lstrip()[:1].islower():
+            found = self._index.get(rest)  # "east Aleppo"; not "Central Park" -> "Park"
             if found:
                 return found
         return self._area_of_city(key)

@@ -340,3 +340,15 @@ def test_an_area_with_an_article_in_its_name_is_the_place(coder) -> None:  # typ
     [event] = coder.code_text(text)
     assert event.event_loc is not None
     assert (event.event_loc.extracted_place, event.event_loc.country_code) == ("al-Tarikh", "SAU")
+
+
+def test_a_sea_or_a_range_is_a_place_without_a_country(coder) -> None:  # type: ignore[no-untyped-def]
+    [event] = coder.code_text("Two fishermen were captured in the Arabian Sea on Friday.")
+    assert event.event_loc is not None
+    assert event.event_loc.extracted_place == "the Arabian Sea"
+    assert (event.event_loc.country_code, event.event_loc.resolution) == (None, 2)
+
+
+def test_a_locality_named_for_its_site_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen killed four people at Garsale police station on Monday."
+    assert _places(coder, text).get("killed") == "Garsale"

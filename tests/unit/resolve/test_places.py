@@ -198,6 +198,7 @@ def test_a_part_of_a_place_is_found_by_its_whole(gazetteer: Gazetteer) -> None:
     place = _resolve(gazetteer, "east Aleppo")
     assert (place.resolved_place, place.extracted_place) == ("Aleppo", "east Aleppo")
     assert _resolve(gazetteer, "South Africa").resolution == 1  # a name, not a part
+    assert gazetteer.resolve("Upper Kherson") is None  # a capital says it is a name
 
 
 def test_candidates_are_ranked_and_complete(gazetteer: Gazetteer) -> None:
