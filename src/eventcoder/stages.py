@@ -561,7 +561,18 @@ def _own_subject(a: Token, b: Token) -> bool:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
         return False
     gapped = later.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
-    return not (gapped and any(c.dep_ == "auxpass" for c in earlier.children))
+    if gapped and any(c.dep_ == "auxpass" for c in earlier.children):
+        return False
+    # "a soldier was killed and four others were wounded by a bomb in X": a toll
+    return not (earlier.lemma_ in _TOLL and later.lemma_ in _TOLL and _passive(earlier, later))
+
+
+#: Verbs of a casualty toll: "N were killed and M were wounded".
+_TOLL = frozenset({"kill", "wound", "injure", "hurt"})
+
+
+def _passive(*verbs: Token) -> bool:
+    return all(any(c.dep_ == "auxpass" for c in v.children) for v in verbs)
 
 
 class VictimStage:

@@ -31,6 +31,12 @@ def test_clauses_with_their_own_subjects_keep_their_own_places(coder) -> None:  
     assert places.get("shot") is None
 
 
+def test_a_casualty_toll_is_one_incident(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "N were killed and M were wounded in X": the killing was in X too."""
+    text = "A soldier was killed and four others were wounded by a roadside bomb in Kandahar."
+    assert _places(coder, text).get("killed") == "Kandahar"
+
+
 def test_a_deployment_takes_place_where_it_goes(coder) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text(
         "Poland has deployed two air defence batteries to Lithuania.", date="2025-10-20"
