@@ -268,7 +268,7 @@ _AFTERMATH = frozenset(
      "turn", "hand", "fly", "release", "free", "escape", "extradite", "jail", "imprison",
      "sentence", "try", "return", "move", "airlift", "rush", "admit", "hospitalize",
      "hospitalise", "interrogate", "question", "charge", "convict", "flee", "ship", "carry",
-     "drive", "parade"}
+     "drive", "parade", "acknowledge", "testify", "plead", "confess", "appear"}
 )  # fmt: skip
 
 
@@ -563,7 +563,8 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     "at" ("at their Inglewood home"), but never a bare subject or object the
     recogniser does not call a place: "Molina was shot" names a person."""
     if sites or span.label_ in _PLACE_LABELS or span[-1].lower_ in _AREA_NOUNS:
-        return True
+        # a "facility" shot or killed is a person the recogniser mislabelled
+        return span.label_ != "FAC" or token.head.lemma_ not in _HARMED
     return span.label_ != "PERSON" and token.dep_ == "pobj"
 
 
@@ -610,6 +611,11 @@ def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
 
 #: What lies between two places: "the crossing between Israel and the Gaza Strip".
 _BOUNDS = frozenset({"fence", "line", "waterway", "frontier", "border", "crossing", "road"})
+#: Verbs whose objects are people: "shot Siche Bustamante-Gandinao" (tagged FAC).
+_HARMED = frozenset(
+    {"shoot", "kill", "wound", "stab", "behead", "assassinate", "murder", "injure", "hang",
+     "execute", "hack", "lynch", "torture"}
+)  # fmt: skip
 #: Nouns for the people of a place: "residents of Khashaba".
 _DWELLERS = frozenset(
     {"resident", "inhabitant", "villager", "people", "citizen", "population", "townspeople",

@@ -252,6 +252,11 @@ def test_a_clause_borrowing_the_auxiliary_shares_the_place(coder) -> None:  # ty
     assert places.get("killed") == "Kandahar"
 
 
+def test_a_court_appearance_after_a_capture_is_elsewhere(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "A third man was captured, and acknowledged before a judge in Madrid on Friday."
+    assert _places(coder, text).get("captured") is None
+
+
 def test_what_came_after_a_capture_or_a_shooting_is_elsewhere(coder) -> None:  # type: ignore[no-untyped-def]
     text = "He was captured in 1994 and deported to a camp near Lyon."
     assert _places(coder, text).get("captured") is None
