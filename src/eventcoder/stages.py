@@ -568,7 +568,7 @@ def _own_subject(a: Token, b: Token) -> bool:
 
 
 #: Verbs of a casualty toll: "N were killed and M were wounded".
-_TOLL = frozenset({"kill", "wound", "injure", "hurt"})
+_TOLL = frozenset({"kill", "wound", "injure", "hurt", "shoot"})
 
 
 def _passive(*verbs: Token) -> bool:
