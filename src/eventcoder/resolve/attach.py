@@ -99,6 +99,8 @@ _AREA_NOUNS = frozenset(
      "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
      "borough", "localities", "hamlets", "community", "communities", "swath", "swathe"}
 )  # fmt: skip
+#: Sites that take their place's name with "of": "the airport of Udbina".
+_SITES_OF = frozenset({"airport", "airbase", "headquarters", "port", "harbour", "harbor"})
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
 #: the site happened at the place.
 _SITE_NOUNS = frozenset(
@@ -448,7 +450,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
         elif (
             node.dep_ == "pobj"
             and head.lower_ == "of"
-            and head.head.lower_ in _AREA_NOUNS
+            and (head.head.lower_ in _AREA_NOUNS or (step == 0 and head.head.lower_ in _SITES_OF))
             and head.head.i != head.i
         ):
             relation, head = "of", head.head

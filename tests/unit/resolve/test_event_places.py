@@ -365,3 +365,8 @@ def test_a_sea_or_a_range_is_a_place_without_a_country(coder) -> None:  # type: 
 def test_a_locality_named_for_its_site_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen killed four people at Garsale police station on Monday."
     assert _places(coder, text).get("killed") == "Garsale"
+
+
+def test_an_airport_takes_its_places_name_with_of(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Croatian soldiers captured the airport of Udbina on Friday."
+    assert _places(coder, text).get("captured") == "Udbina"
