@@ -28,10 +28,11 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Article, Event
 from eventcoder.nlp import load_nlp
+from eventcoder.place_stage import PlaceStage
 from eventcoder.records import RecordBuilder
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
 from eventcoder.resolve.places import Gazetteer
-from eventcoder.stages import ActorStage, DateStage, PlaceStage, VictimStage
+from eventcoder.stages import ActorStage, DateStage, VictimStage
 
 __all__ = ["Pipeline", "Stage", "Work"]
 

@@ -1,0 +1,520 @@
+"""The place stage of the pipeline: where each event happened.
+
+`PlaceStage` picks, among the places the parse ties to an event (see
+resolve/attach.py), the one it happened in, and resolves it in the gazetteer
+(resolve/places.py); the documentation of the rules is in docs/dates_places.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.events.mention import EventMention
+from eventcoder.knowledge.base import KnowledgeBase
+from eventcoder.model import Place
+from eventcoder.resolve.attach import (
+    NAME_PARTICLES,
+    NATURAL_FEATURES,
+    PlaceCandidate,
+    aftermath,
+    object_spans,
+    place_candidates,
+    portion_places,
+    target_candidates,
+)
+from eventcoder.resolve.mentions import doc_ents
+from eventcoder.resolve.places import Gazetteer, unresolved_place
+from eventcoder.stages import anchor_tokens
+
+if TYPE_CHECKING:
+    from eventcoder.pipeline import Work
+
+__all__ = ["PlaceStage"]
+
+
+class PlaceStage:
+    """The event's place: a location attached to the event, resolved in the gazetteer.
+
+    Candidates come from `place_candidates` (closest tie to the event first); the
+    first that resolves wins, except that the more specific of two places in one
+    noun phrase wins ("Iraq's Nineveh province" -> Nineveh). A span the
+    entity recogniser calls a place but the gazetteer does not know is kept as an
+    unresolved place (no country, no coordinates): "her Reshimbagh residence".
+    Ambiguous names are resolved with the event's own countries first, then those
+    of the document's other place names and actors, and the regions it names
+    (see `Gazetteer.resolve`).
+    """
+
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
+        self.gazetteer = gazetteer
+        self.kb = kb
+
+    def __call__(self, work: Work) -> Work:
+        doc = work.doc
+        names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        actor_countries = sorted(work.memory.countries, key=lambda c: -work.memory.countries[c])
+        mentions = [self._place(doc, m, names, actor_countries) for m in work.mentions]
+        return replace(work, mentions=_shared_places(doc, mentions))
+
+    def _place(
+        self, doc: Doc, m: EventMention, names: list[str], actor_countries: list[str]
+    ) -> EventMention:
+        used = _argument_tokens(doc, m)
+        sent = doc[m.head].sent
+        own = [e.code for e in (*m.actors, *m.recipients) if e.code]
+        verbal = m.event in _VERBAL_TYPES
+        # where the protested or the accused are is not where the protest was
+        heads = m.actor_heads if verbal else (*m.actor_heads, *m.recipient_heads)
+        arguments = [doc[i] for i in heads]
+        candidates = place_candidates(anchor_tokens(doc, m), sent, used, arguments, verbal)
+        lemma = doc[m.head].lemma_
+        if m.event == "COERCE" and m.mode != "seize" and lemma in _SEIZE_WORDS:
+            seized = self._seized(doc, m, own, names, actor_countries)
+            if seized is not None:  # "captured Bukavu": a town taken, not a man
+                return replace(m, mode="seize", place=seized)
+        seizure = m.event == "COERCE" and m.mode == "seize"
+        sites = lemma in _SITE_WORDS
+        moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
+        targets: list[PlaceCandidate] = []
+        if m.event in _TARGET_TYPES or moving or seizure:
+            targets = target_candidates((doc[i] for i in m.recipient_heads), sent, sites)
+            candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
+        best: tuple[PlaceCandidate, Place] | None = None
+        for cand in candidates:
+            if best is not None and cand.rank > best[0].rank:
+                break
+            place = self._resolve(cand, own, names, actor_countries)
+            if place is None or (cand.topical and place.resolution < _TOWN):
+                continue  # "protested against the war in Iraq": the issue's place
+            # "deployed to Syria", "shot at Sarajevo airport": where, not who
+            site = cand in targets and (
+                moving or cand.area or (cand.role == 2 and place.resolution > 1)
+            )
+            if not site and self._not_a_place(cand, place, m):
+                continue
+            if (
+                best is None
+                or (cand.carrier == best[0].carrier and cand.role < best[0].role)
+                or (self._guessed(*best) and not self._guessed(cand, place))
+            ):
+                best = (cand, place)
+        if best is None:
+            return m
+        place = self._within(best[0], best[1], candidates) or best[1]
+        if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
+            place = self._container_country(best[0], place, candidates, own, names) or place
+        return replace(m, place=place)
+
+    def _container_country(
+        self,
+        found: PlaceCandidate,
+        place: Place,
+        candidates: list[PlaceCandidate],
+        own: list[str],
+        names: list[str],
+    ) -> Place | None:
+        """The country of a known place named as the unknown one's container."""
+        for cand in candidates:
+            if cand.span.start <= found.span.start or not _contains(
+                found.span.root, cand.span.root
+            ):
+                continue
+            outer = self._resolve(cand, own, names, [])
+            if outer is not None and outer.country_code:
+                return replace(place, country_code=outer.country_code, country=outer.country)
+        return None
+
+    def _within(
+        self, found: PlaceCandidate, place: Place, candidates: list[PlaceCandidate]
+    ) -> Place | None:
+        """A smaller place the gazetteer does not know, named with the one it knows as
+        its container: "at Olangur in Villupuram district", "the Ben Younis area of
+        Benghazi", "his hometown of Dhuluiyah, 70 kilometres north of Baghdad". The
+        smaller place is where it happened; it takes the container's country."""
+        root = found.span.root
+        for cand in candidates:
+            if cand.level > found.level or cand.span.start >= found.span.start:
+                continue
+            holder = cand.span.doc[cand.carrier]  # "the Ben Younis area" holds "of Benghazi"
+            if not _contains(holder, root) or not _proper(cand.span):
+                continue
+            if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
+                continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
+            text = cand.span.text
+            if self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text):
+                continue
+            if self.gazetteer.resolve(text) is not None:
+                continue  # a known place: it had its turn
+            area_word = cand.span.doc[cand.carrier].text if cand.area else ""
+            inner = unresolved_place(
+                text, cand.span.start_char, cand.span.end_char, cand.span.label_,
+                area_word=area_word,
+            )  # fmt: skip
+            return replace(inner, country_code=place.country_code, country=place.country)
+        return None
+
+    def _seized(
+        self,
+        doc: Doc,
+        m: EventMention,
+        own: list[str],
+        names: list[str],
+        actor_countries: list[str],
+    ) -> Place | None:
+        """The town, region or country a capture took, when its object (or a share of
+        it: "captured half of Zaire") is one the gazetteer knows and no person the
+        knowledge base knows. The passive's subject counts ("Vukovar was captured")
+        unless the recogniser calls it no place or the clause names a place of its own
+        ("Ramadan was captured in Mosul" is a man)."""
+        trigger = doc[m.head]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        objects += [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
+        objects += [o for t in objects for o in portion_places(t)]  # "half of Zaire"
+        subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        for span in object_spans([*objects, *subjects], trigger.sent):
+            if span.root in subjects and (
+                span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger)
+            ):
+                continue  # "Kim was captured", "Ramadan was captured in Mosul": men
+            if self.kb.person_terms(span.text) or self.gazetteer.resolve(span.text) is None:
+                continue
+            cand = PlaceCandidate(span, 1, False, span.root.i)
+            place = self._resolve(cand, own, names, actor_countries)
+            if place is not None:
+                return place
+        return None
+
+    def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
+        """A target that is a country or unknown to the gazetteer ("attacked
+        Ukraine" names the victim), or a country or seat of power saying whose a
+        participant is ("Russia's army", "Kremlin aides", "U.S. sanctions"). A nationality
+        is no place ("Ugandan troops", tagged GPE), nor a town that shares its name."""
+        if self.kb.adjective(cand.span.text) and (place.geonameid is None or place.resolution > 1):
+            return True  # "Ugandan troops"; "Myanmar" is both the country and its adjective
+        doc = cand.span.doc
+        after = cand.span.end
+        if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BY_WHOM:
+            return True  # "the US-led war", "Iranian-backed militias": by whom, not where
+        start = cand.span.start
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+            return True  # "a pro-Moscow Chechen policeman": whose side, not where
+        if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
+            return True  # an owner: "the US embassy", "Australia's embassy"
+        if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
+            return False
+        if cand.span.root.i == cand.carrier:
+            return place.resolution == 1 or (place.geonameid is None and not cand.named)
+        if cand.role == 0 or cand.area:
+            return False  # "marched on Manila's financial district", "six West Bank towns"
+        entry = self.kb.lookup(cand.span.text)
+        return place.resolution == 1 or (entry is not None and entry.kind in ("seat", "country"))
+
+    def _resolve(
+        self, cand: PlaceCandidate, own: list[str], names: list[str], actor_countries: list[str]
+    ) -> Place | None:
+        span = cand.span
+        text = span.text
+        if text.lower() in _CALENDAR:
+            return None  # "the 18 May fighting": a month, not the town of May
+        entry = self.kb.lookup(text)
+        kinds = ("organization", "metonym") if cand.role else ("organization",)
+        if entry is not None and entry.kind in kinds:
+            return None  # "Hamas", "Brussels officials"; but "a meeting in Brussels" is a place
+        if not cand.named and (self.kb.person_terms(text) or self.kb.adjective(text)):
+            return None
+        context = self.gazetteer.document_context(names, leave_out=text)
+        place = self.gazetteer.resolve(
+            text,
+            country_hints=[*own, *context.countries, *actor_countries],
+            region_hints=context.regions,
+            document_countries=context.countries,
+            start=span.start_char,
+            end=span.end_char,
+        )
+        if place is None and entry is not None and entry.kind == "country" and entry.code:
+            place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
+        if place is None and (cand.named or self._unknown_locality(cand)):
+            area_word = span.doc[cand.carrier].text if cand.area else ""
+            if span[-1].lower_ in NATURAL_FEATURES:
+                area_word = "region"  # a sea or a range: a wide area, not a locality
+            place = unresolved_place(
+                text, span.start_char, span.end_char, span.label_, area_word=area_word
+            )
+            place = self._with_phrase_country(place, cand)
+            if place.country_code is None and context.votes[:1] >= (2,) and len(context.votes) == 1:
+                # an article naming places of one country only: its unknown villages are in it
+                code = context.countries[0]
+                place = replace(place, country_code=code, country=self.gazetteer.country_name(code))
+        return place
+
+    def _guessed(self, cand: PlaceCandidate, place: Place) -> bool:
+        """A locality only the sentence says is one (`_unknown_locality`): a place the
+        gazetteer knows, tied as closely, is preferred to it."""
+        return (
+            not cand.named
+            and place.geonameid is None
+            and self.gazetteer.resolve(cand.span.text) is None
+        )
+
+    def _unknown_locality(self, cand: PlaceCandidate) -> bool:
+        """A name the gazetteer lacks that the sentence puts the event in: "shot dead
+        in Maryin Gubay", "killed at Gamba police station". Only a name right after a
+        locative preposition of the event or its clause, that the recogniser does
+        not call a person and the knowledge base does not know ("in Hamas")."""
+        span = cand.span
+        if cand.level > 1 or cand.prep not in _IN_PLACE or span.label_ in _NOT_LOCALITIES:
+            return False
+        root, carrier = span.root, span.doc[cand.carrier]
+        site = (
+            root.dep_ == "compound"
+            and carrier.dep_ == "pobj"
+            and carrier.lemma_ in _SITE_WORDS_NAMED
+            and not any(t.lower_ in _OCCASIONS for t in span)
+        )  # "at Gamba police station", "near the Barad checkpoint"
+        if not site and (root.dep_ != "pobj" or root.i != cand.carrier):
+            return False  # "in President Obama's parade", "in the 1967 Middle East war"
+        before = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if before is not None and before.text[:1].isupper() and before.dep_ != "prep":
+            return False  # a piece of a longer name: "in the Islamic State"
+        words = [t for t in span if not t.is_punct]
+        if not words or _headline(span.sent):
+            return False
+        for t in words:
+            if t.lower_ in NAME_PARTICLES:
+                continue
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in _CALENDAR:
+                return False
+            if (t.is_upper and len(t) <= 4) or t.lower_ in _BUILDINGS | _OCCASIONS:
+                return False  # "(1700 GMT)"; "outside Al-Midan Theater in Haifa"
+        text = span.text
+        return not (self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text))
+
+    def _country(self, code: str, span: Span) -> Place | None:
+        """The country `code` as the place `span` names."""
+        name = self.gazetteer.country_name(code)
+        place = self.gazetteer.resolve(name) if name else None
+        if place is None or place.resolution != 1:
+            return None
+        return replace(place, extracted_place=span.text, start=span.start_char, end=span.end_char)
+
+    def _with_phrase_country(self, place: Place, cand: PlaceCandidate) -> Place:
+        """An unknown place takes the country its own phrase names: "Afghanistan's
+        Spin Boldak district", "the Syrian town of X", "X, Sudan"."""
+        carrier = cand.span.doc[cand.carrier]
+        first, last = carrier.left_edge.i, carrier.right_edge.i
+        for ent in doc_ents(carrier.doc):
+            if ent.start < first or ent.end > last + 1 or ent.start == cand.span.start:
+                continue
+            if ent.label_ == "NORP":
+                code = self.kb.adjective(ent.text)
+            elif ent.label_ == "GPE":
+                code = self.gazetteer.country_of(ent.text)
+            else:
+                code = None
+            if code:
+                return replace(place, country_code=code, country=self.gazetteer.country_name(code))
+        return place
+
+
+#: Words of buildings and bodies, not of localities.
+_BUILDINGS = frozenset(
+    {"theater", "theatre", "office", "center", "centre", "university", "college", "school",
+     "hospital", "group", "summit", "ministry", "museum", "park", "stadium", "hotel",
+     "airport", "base", "camp", "prison", "jail", "mosque", "church", "temple", "embassy",
+     "consulate", "palace", "house", "hall", "building", "tower", "station", "market",
+     "square", "bridge", "port", "headquarters", "council", "court", "company", "bank"}
+)  # fmt: skip
+
+
+#: How a container hangs from the place it contains: "X in Y", "the X area of Y",
+#: "X, 70 kilometres north of Y", "X near Y".
+_CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
+
+
+_CONTAINER_DEPS = frozenset(
+    {"pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod", "conj"}
+)
+
+
+def _contains(small: Token, big: Token) -> bool:
+    """Is `big` named as the container of `small` ("Olangur in Villupuram district")?"""
+    node, steps = big, 0
+    while node.i != small.i and steps < 6:
+        if node.dep_ == "prep" and node.lower_ not in _CONTAINER_PREPS:
+            return False
+        if node.dep_ not in _CONTAINER_DEPS:
+            return False
+        node, steps = node.head, steps + 1
+    return node.i == small.i and steps > 0
+
+
+def _proper(span: Span) -> bool:
+    """A name: capitalised proper nouns, not a common noun ("the area"); particles
+    may be lower-case ("al-Tarikh")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+    return bool(words) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _CALENDAR for t in words
+    )
+
+
+def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention, ...]:
+    """Coordinated verbs share a place: in "shot and wounded two soldiers on a road
+    north of Kabul" the shooting happened where the wounding did."""
+    placed = {m.head: m.place for m in mentions if m.place is not None}
+    out = []
+    for m in mentions:
+        if m.place is None:
+            trigger = doc[m.head]
+            partner = next(
+                (
+                    placed[t.i]
+                    for t in trigger.conjuncts
+                    if t.i in placed
+                    and t.pos_ == "VERB"
+                    and not _own_subject(t, trigger)
+                    and not aftermath(t, trigger)
+                ),
+                None,
+            )
+            if partner is not None and trigger.pos_ == "VERB":
+                m = replace(m, place=partner)
+        out.append(m)
+    return tuple(out)
+
+
+def _own_subject(a: Token, b: Token) -> bool:
+    """Of two coordinated verbs, the later has a subject of its own ("A was arrested
+    and B was wounded"): two clauses, not one. A later clause that borrows the
+    earlier's auxiliary is one report of one incident ("five were killed and 20
+    wounded in Hilla"), and so is a casualty toll ("a soldier was killed and four
+    others were wounded by a bomb in X")."""
+    earlier, later = (b, a) if a.i > b.i else (a, b)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
+        return False
+    gapped = later.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
+    if gapped and any(c.dep_ == "auxpass" for c in earlier.children):
+        return False
+    # "a soldier was killed and four others were wounded by a bomb in X": a toll
+    return not (earlier.lemma_ in _TOLL and later.lemma_ in _TOLL and _passive(earlier, later))
+
+
+#: Verbs of a casualty toll: "N were killed and M were wounded".
+_TOLL = frozenset({"kill", "wound", "injure", "hurt", "shoot"})
+
+
+def _passive(*verbs: Token) -> bool:
+    return all(any(c.dep_ == "auxpass" for c in v.children) for v in verbs)
+
+
+#: "X-led", "X-backed": X says who leads or backs, not where ("X-based" says where).
+_BY_WHOM = frozenset(
+    {"led", "backed", "funded", "supported", "sponsored", "allied", "aligned", "armed",
+     "financed", "made", "built", "owned", "run", "controlled", "operated", "brokered",
+     "drafted", "imposed", "mediated", "supplied"}
+)  # fmt: skip
+
+
+#: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
+#: (and COERCE's seizures: "captured Badme" happened in Badme)
+_TARGET_TYPES = frozenset({"ASSAULT"})
+
+
+#: Prepositions that put an event inside or by a place ("in X", "near X").
+_IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "within"})
+
+
+#: Capitalised words that are no place names.
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "christmas", "easter", "ramadan"}
+)  # fmt: skip
+
+
+#: Sites a locality's name may precede: "Gamba police station", "the Waleed border
+#: crossing".
+_SITE_WORDS_NAMED = frozenset(
+    {"station", "checkpoint", "crossing", "camp", "market", "bridge", "junction", "roundabout",
+     "airport", "airbase", "base", "dam", "district", "area", "village", "town", "lga"}
+)  # fmt: skip
+
+
+#: Names of occasions, not of places: "marching in the Queens Pride Parade".
+_OCCASIONS = frozenset(
+    {"parade", "rally", "march", "festival", "summit", "conference", "games", "cup", "war",
+     "championship", "olympics", "congress", "forum", "show", "concert", "party", "day"}
+)  # fmt: skip
+
+
+#: Entity labels never given to a locality the gazetteer lacks.
+_NOT_LOCALITIES = frozenset({"PERSON", "NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
+
+
+def _placed(verb: Token) -> bool:
+    """Does the clause name a place in its own right ("was captured in Mosul", "was
+    captured by fighters in Mosul")?"""
+    return any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in _IN_PLACE
+        and t.i > verb.i
+        and any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in t.subtree)
+        for t in verb.subtree
+    )  # "in Mosul", "in the northern city of Mosul"
+
+
+def _headline(sent: Span) -> bool:
+    """A title-case line ("ISIS Media Chief Killed in Iraqi Raid"), where capitals
+    say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+#: `Place.resolution` of a town or city.
+_TOWN = 4
+
+
+#: Events of words, whose object is an issue, not a place (`place_candidates`).
+_VERBAL_TYPES = frozenset(
+    {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "CONSULT"}
+)
+
+
+#: Triggers whose object is where they happen, whatever the event type ("visit Beijing").
+_TARGET_WORDS = frozenset({"visit", "tour", "travel", "arrive", "deploy", "redeploy", "station"})
+
+
+#: Triggers whose object is a place, even a country or a name the gazetteer does not
+#: know: "bombed Yugoslavia", "stormed Al-Madiyounah".
+_SITE_WORDS = frozenset(
+    {"bomb", "shell", "storm", "raid", "besiege", "bombard", "invade", "overrun",
+     "occupy", "annex", "blockade"}
+)  # fmt: skip
+
+
+#: Triggers that may take a place or a person ("captured Badme", "captured Ocalan"):
+#: their object is the place only in a seizure (the lexicon saw a place entity as the
+#: object, or the gazetteer knows it: the entity recogniser calls many surnames places).
+_SEIZE_WORDS = frozenset({"capture", "recapture", "retake"})
+
+
+#: Meeting nouns whose place-name compound is the venue.
+_VENUE_NOUNS = frozenset(
+    {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}
+)
+
+
+def _argument_tokens(doc: Doc, m: EventMention) -> set[int]:
+    """Tokens that are the event's participants, never its place ("Moscow said"),
+    except the name of a meeting's venue ("the Alaska summit", "the Doha talks")."""
+    used = {*m.actor_heads, *m.recipient_heads}
+    trigger = doc[m.head]
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _VENUE_NOUNS:
+        used -= {c.i for c in trigger.children if c.dep_ == "compound" and c.ent_type_ == "GPE"}
+    if m.source_head is not None:
+        used.add(m.source_head)
+    return used
