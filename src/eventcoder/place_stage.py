@@ -265,7 +265,8 @@ class PlaceStage:
         """A name the gazetteer lacks that the sentence puts the event in: "shot dead
         in Maryin Gubay", "killed at Gamba police station". Only a name right after a
         locative preposition of the event or its clause, that the recogniser does
-        not call a person and the knowledge base does not know ("in Hamas")."""
+        not call a person (it often calls such towns organisations: "near Kamanyola")
+        and the knowledge base does not know ("in Hamas")."""
         span = cand.span
         if cand.level > 1 or cand.prep not in _IN_PLACE or span.label_ in _NOT_LOCALITIES:
             return False
@@ -282,8 +283,8 @@ class PlaceStage:
         if before is not None and before.text[:1].isupper() and before.dep_ != "prep":
             return False  # a piece of a longer name: "in the Islamic State"
         words = [t for t in span if not t.is_punct]
-        if not words or _headline(span.sent):
-            return False
+        if not words or _headline(span.sent) or any(t.text == "," for t in span):
+            return False  # a title-case headline; a list run together ("Qandil, Basyan")
         for t in words:
             if t.lower_ in NAME_PARTICLES:
                 continue
@@ -452,7 +453,7 @@ _OCCASIONS = frozenset(
 
 
 #: Entity labels never given to a locality the gazetteer lacks.
-_NOT_LOCALITIES = frozenset({"PERSON", "NORP", "ORG", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
+_NOT_LOCALITIES = frozenset({"PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
 
 
 def _placed(verb: Token) -> bool:

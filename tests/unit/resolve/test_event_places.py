@@ -202,6 +202,7 @@ def test_capturing_a_named_town_is_a_seizure_as_the_crosswalk_says(coder) -> Non
     [
         "Tensions shot up around the capital on Monday.",
         "The singer shot to fame in Seoul last year.",
+        "The senators shot down the proposal on Tuesday.",
     ],
 )
 def test_shooting_up_or_to_fame_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -276,6 +277,9 @@ def test_a_locality_the_gazetteer_lacks_is_still_the_place(coder) -> None:  # ty
     assert _places(coder, text).get("shot") == "Tell Karama"
     text = "A bomb killed two guards near Kufr Sabra on Sunday."
     assert _places(coder, text).get("killed") == "Kufr Sabra"
+    # the recogniser calls this one an organisation
+    text = "Four soldiers were killed and nine were wounded in the fighting near Kamanyola."
+    assert _places(coder, text).get("killed") == "Kamanyola"
 
 
 @pytest.mark.parametrize(
