@@ -15,8 +15,12 @@ from eventcoder.model import Entity, Event
 pytestmark = pytest.mark.model
 
 
+def _of_type(coder, text: str, event_type: str) -> list:  # type: ignore[no-untyped-def]
+    return [e for e in coder.code_text(text, date="2025-10-20") if event_type in e.event]
+
+
 def _coded(coder, text: str, event_type: str) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
-    events = [e for e in coder.code_text(text, date="2025-10-20") if event_type in e.event]
+    events = _of_type(coder, text, event_type)
     assert events, f"no {event_type} in {text!r}"
     actors = {a.code for e in events for a in e.actor if a.code}
     recipients = {r.code for e in events for r in e.recipient if r.code}
@@ -158,14 +162,8 @@ def test_targets_carried_by_objects_and_nouns(  # type: ignore[no-untyped-def]
 
 
 def test_a_visit_abroad_is_hosted_by_the_country_visited(coder) -> None:  # type: ignore[no-untyped-def]
-    [visit] = [
-        e
-        for e in coder.code_text(
-            "Kenyan President William Ruto arrived in Kampala on a state visit.",
-            date="2025-10-20",
-        )
-        if "CONSULT" in e.event
-    ]
+    text = "Kenyan President William Ruto arrived in Kampala on a state visit."
+    [visit] = _of_type(coder, text, "CONSULT")
     assert {a.code for a in visit.actor} == {"KEN"}
     assert {r.code for r in visit.recipient} == {"UGA"}
 
@@ -378,14 +376,8 @@ def test_participants_the_text_implies(  # type: ignore[no-untyped-def]
 
 
 def test_the_unidentified_attackers_are_uaf(coder) -> None:  # type: ignore[no-untyped-def]
-    [event] = [
-        e
-        for e in coder.code_text(
-            "A roadside bomb near the town of Baquba killed two policemen on Monday.",
-            date="2025-10-20",
-        )
-        if "ASSAULT" in e.event
-    ]
+    text = "A roadside bomb near the town of Baquba killed two policemen on Monday."
+    [event] = _of_type(coder, text, "ASSAULT")
     assert [(a.code, a.sector) for a in event.actor] == [("IRQ", "UAF")]
 
 
@@ -394,7 +386,7 @@ def test_the_unidentified_attackers_are_uaf(coder) -> None:  # type: ignore[no-u
     ["Floods killed 40 people in Assam.", "An earthquake killed 300 people in Herat."],
 )
 def test_deaths_by_nature_are_no_attack(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert not [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
+    assert not _of_type(coder, text, "ASSAULT")
 
 
 def test_a_news_blackout_is_censorship(coder) -> None:  # type: ignore[no-untyped-def]
@@ -410,4 +402,4 @@ def test_a_news_blackout_is_censorship(coder) -> None:  # type: ignore[no-untype
     ],
 )
 def test_prices_and_films_are_not_shot_at(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert not [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
+    assert not _of_type(coder, text, "ASSAULT")

@@ -102,19 +102,22 @@ def test_a_captured_town_is_a_seizure_there_a_captured_man_is_not(coder) -> None
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "word"),
     [
-        "The young Belgian captured her third title of the season in Dubai.",
-        "Norway captured the gold medal in the relay on Sunday.",
-        "The film captured the attention of audiences in Cairo.",
-        "A drone camera captured footage of the flooded valley.",
-        "The bowler captured three wickets before lunch.",
-        "Security cameras captured the attack on the bank.",
-        "The minister was captured on camera outside the stadium.",
+        ("The young Belgian captured her third title of the season in Dubai.", "capture"),
+        ("Norway captured the gold medal in the relay on Sunday.", "capture"),
+        ("The film captured the attention of audiences in Cairo.", "capture"),
+        ("A drone camera captured footage of the flooded valley.", "capture"),
+        ("The bowler captured three wickets before lunch.", "capture"),
+        ("Security cameras captured the attack on the bank.", "capture"),
+        ("The minister was captured on camera outside the stadium.", "capture"),
+        ("Tensions shot up around the capital on Monday.", "shot"),
+        ("The singer shot to fame in Seoul last year.", "shot"),
+        ("The senators shot down the proposal on Tuesday.", "shot"),
     ],
 )
-def test_capturing_titles_medals_and_attention_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert [e for e in coder.code_text(text, date="2025-10-20") if "capture" in e.event_text] == []
+def test_capturing_titles_or_shooting_to_fame_is_no_event(coder, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in coder.code_text(text, date="2025-10-20") if word in e.event_text] == []
 
 
 def test_a_plane_shot_down_over_a_country_and_a_man_shot_on_a_street(coder) -> None:  # type: ignore[no-untyped-def]
@@ -195,18 +198,6 @@ def test_capturing_a_named_town_is_a_seizure_as_the_crosswalk_says(coder) -> Non
     [event] = coder.code_text("Rebels captured the town of Kalehe on Sunday.")
     assert (event.event, event.mode) == (("COERCE",), ("seize",))
     assert event.event_loc is not None and event.event_loc.extracted_place == "Kalehe"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tensions shot up around the capital on Monday.",
-        "The singer shot to fame in Seoul last year.",
-        "The senators shot down the proposal on Tuesday.",
-    ],
-)
-def test_shooting_up_or_to_fame_is_no_event(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert [e for e in coder.code_text(text, date="2025-10-20") if "shot" in e.event_text] == []
 
 
 def test_a_protest_is_where_it_was_not_where_its_issue_is(coder) -> None:  # type: ignore[no-untyped-def]
