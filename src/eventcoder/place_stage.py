@@ -25,6 +25,7 @@ from eventcoder.resolve.attach import (
     portion_places,
     target_candidates,
 )
+from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
 from eventcoder.resolve.mentions import doc_ents
 from eventcoder.resolve.places import Gazetteer, unresolved_place
 from eventcoder.stages import anchor_tokens
@@ -85,6 +86,7 @@ class PlaceStage:
             targets = target_candidates((doc[i] for i in m.recipient_heads), sent, sites)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
         best: tuple[PlaceCandidate, Place] | None = None
+        best_guessed = False
         for cand in candidates:
             if best is not None and cand.rank > best[0].rank:
                 break
@@ -97,12 +99,13 @@ class PlaceStage:
             )
             if not site and self._not_a_place(cand, place, m):
                 continue
+            guessed = self._guessed(cand, place)
             if (
                 best is None
                 or (cand.carrier == best[0].carrier and cand.role < best[0].role)
-                or (self._guessed(*best) and not self._guessed(cand, place))
+                or (best_guessed and not guessed)
             ):
-                best = (cand, place)
+                best, best_guessed = (cand, place), guessed
         if best is None:
             return m
         place = self._within(best[0], best[1], candidates) or best[1]
@@ -429,12 +432,13 @@ _TARGET_TYPES = frozenset({"ASSAULT"})
 _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "within"})
 
 
-#: Capitalised words that are no place names.
+#: Capitalised words that are no place names: months, weekdays, feasts ("the 18 May
+#: fighting" is not in the town of May).
 _CALENDAR = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday", "christmas", "easter", "ramadan"}
-)  # fmt: skip
+    {m.lower() for m in _FULL_MONTHS}
+    | {d for d in _WEEKDAYS if d.endswith("day")}
+    | {"christmas", "easter", "ramadan"}
+)
 
 
 #: Sites a locality's name may precede: "Gamba police station", "the Waleed border

@@ -676,12 +676,12 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False) -> bool:
             anchor = anchor.head
             continue
         if anchor.dep_ in _ARG_DEPS and anchor.head.i != anchor.i:
-            if verbal and anchor.dep_ in ("dobj", "obj", "dative", "oprd"):
-                return False  # "condemned the killings in Gaza"
+            if verbal and (
+                anchor.dep_ in ("dobj", "obj", "dative", "oprd") or _topic_of(anchor, targets)
+            ):
+                return False  # "condemned the killings in Gaza", "against the raids on X"
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
-                if verbal and anchor.lower_ in _TOPICAL and anchor.head.i in targets:
-                    return False  # "protested against the raids on Yugoslavia"
                 anchor = anchor.head
             continue
         return False
