@@ -17,12 +17,15 @@ from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Place
 from eventcoder.resolve.attach import (
     NAME_PARTICLES,
+    NAMED_SITES,
     NATURAL_FEATURES,
     PlaceCandidate,
     aftermath,
+    named_site,
     object_spans,
     place_candidates,
     portion_places,
+    site_name,
     target_candidates,
 )
 from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
@@ -74,10 +77,17 @@ class PlaceStage:
         arguments = [doc[i] for i in heads]
         candidates = place_candidates(anchor_tokens(doc, m), sent, used, arguments, verbal)
         lemma = doc[m.head].lemma_
+        fallback: Place | None = None
         if m.event == "COERCE" and m.mode != "seize" and lemma in _SEIZE_WORDS:
-            seized = self._seized(doc, m, own, names, actor_countries)
-            if seized is not None:  # "captured Bukavu": a town taken, not a man
-                return replace(m, mode="seize", place=seized)
+            found = self._seized(doc, m, own, names, actor_countries)
+            if found is not None:  # "captured Bukavu": a town taken, not a man
+                seized, known = found
+                if known:
+                    return replace(m, mode="seize", place=seized)
+                # a site the gazetteer lacks: a known place of the clause is preferred
+                # ("captured the Roman Catholic Church in Madhu")
+                fallback = self._clause_country(seized, candidates, own, names)
+                m = replace(m, mode="seize")
         seizure = m.event == "COERCE" and m.mode == "seize"
         sites = lemma in _SITE_WORDS
         moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
@@ -107,11 +117,23 @@ class PlaceStage:
             ):
                 best, best_guessed = (cand, place), guessed
         if best is None:
-            return m
+            return m if fallback is None else replace(m, place=fallback)
         place = self._within(best[0], best[1], candidates) or best[1]
         if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
             place = self._container_country(best[0], place, candidates, own, names) or place
         return replace(m, place=place)
+
+    def _clause_country(
+        self, place: Place, candidates: list[PlaceCandidate], own: list[str], names: list[str]
+    ) -> Place:
+        """The country of the first place the event's own clause names."""
+        for cand in candidates:
+            if cand.level > 1:
+                break
+            outer = self._resolve(cand, own, names, [])
+            if outer is not None and outer.country_code:
+                return replace(place, country_code=outer.country_code, country=outer.country)
+        return place
 
     def _container_country(
         self,
@@ -168,29 +190,71 @@ class PlaceStage:
         own: list[str],
         names: list[str],
         actor_countries: list[str],
-    ) -> Place | None:
+    ) -> tuple[Place, bool] | None:
         """The town, region or country a capture took, when its object (or a share of
         it: "captured half of Zaire") is one the gazetteer knows and no person the
         knowledge base knows. The passive's subject counts ("Vukovar was captured")
         unless the recogniser calls it no place or the clause names a place of its own
-        ("Ramadan was captured in Mosul" is a man)."""
+        ("Ramadan was captured in Mosul" is a man).
+
+        A name the gazetteer lacks is a place taken when the sentence says so: a site
+        or landmark ("captured Biju Hill", "the Kokkadicholai base"), an apposition
+        ("Grahovo and Glamoc, another Serb town"), or a capture from an armed group
+        or a country ("capture Bayyanoun from the rebels"): men are not captured from
+        their side; so is a name given to a site or area ("the strategic hilltop of Tal
+        Taranjeh"). The flag says whether the gazetteer knows the place."""
         trigger = doc[m.head]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         objects += [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
-        objects += [o for t in objects for o in portion_places(t)]  # "half of Zaire"
         subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-        for span in object_spans([*objects, *subjects], trigger.sent):
+        named_for = [o for t in (*objects, *subjects) for o in portion_places(t)]
+        objects += named_for  # "half of Zaire", "the village of Sabr"
+        spans = object_spans([*objects, *subjects], trigger.sent)
+        sites = [n for t in (*objects, *subjects) if (n := site_name(t)) is not None]
+        taken = self._taken_from(trigger)
+        for span in [*spans, *sites]:
+            if len(span) > 1 and span[0].lower_ == "the":
+                span = span[1:]  # "the Kindi Hospital"
             if span.root in subjects and (
                 span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger)
             ):
                 continue  # "Kim was captured", "Ramadan was captured in Mosul": men
-            if self.kb.person_terms(span.text) or self.gazetteer.resolve(span.text) is None:
+            if self.kb.person_terms(span.text):
                 continue
-            cand = PlaceCandidate(span, 1, False, span.root.i)
+            known = self.gazetteer.resolve(span.text) is not None
+            if not known and not (
+                span in sites
+                or span.root in named_for
+                or named_site(span)
+                or _called_place(span.root)
+                or taken
+            ):
+                continue
+            if not known and not _proper(span):
+                continue
+            cand = PlaceCandidate(span, 1, not known, span.root.i)
             place = self._resolve(cand, own, names, actor_countries)
             if place is not None:
-                return place
+                return place, known
         return None
+
+    def _taken_from(self, trigger: Token) -> bool:
+        """Is the capture "from" an armed group or a country ("from the Islamist
+        rebels", "from Jordan")?"""
+        for prep in trigger.children:
+            if prep.lower_ != "from":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                name = next((e for e in trigger.doc.ents if e.start <= obj.i < e.end), None)
+                for text in (obj.text, obj.lemma_, name.text if name is not None else ""):
+                    entry = self.kb.lookup(text) if text else None
+                    if self.kb.agent_sector(text) in _ARMED or (
+                        entry is not None and entry.kind in ("country", "organization")
+                    ):
+                        return True
+        return False
 
     def _not_a_place(self, cand: PlaceCandidate, place: Place, m: EventMention) -> bool:
         """A target that is a country or unknown to the gazetteer ("attacked
@@ -405,6 +469,25 @@ def _own_subject(a: Token, b: Token) -> bool:
         return False
     # "a soldier was killed and four others were wounded by a bomb in X": a toll
     return not (earlier.lemma_ in _TOLL and later.lemma_ in _TOLL and _passive(earlier, later))
+
+
+#: Sectors of the armed sides a place is captured from ("from the rebels").
+_ARMED = frozenset({"MIL", "REB", "UAF"})
+
+
+def _called_place(root: Token) -> bool:
+    """Does an apposition call the name (or the list it heads) a place: "Grahovo and
+    Glamoc, another mainly Serb town", "Al-Anad, a top secret base"?"""
+    names = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return any(
+        c.dep_ == "appos" and (c.lemma_ in NAMED_SITES or c.lemma_ in _REGIONS)
+        for name in names
+        for c in name.children
+    )
+
+
+#: Words calling a name a region: "Eastern Slavonia, a Serb-held region".
+_REGIONS = frozenset({"province", "region", "territory", "enclave", "stronghold", "settlement"})
 
 
 #: Verbs of a casualty toll: "N were killed and M were wounded".

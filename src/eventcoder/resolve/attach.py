@@ -35,6 +35,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "NAMED_SITES",
     "NAME_PARTICLES",
     "NATURAL_FEATURES",
     "PlaceCandidate",
@@ -42,9 +43,11 @@ __all__ = [
     "anaphoric_time_for",
     "clause_relatives",
     "date_entities_for",
+    "named_site",
     "object_spans",
     "place_candidates",
     "portion_places",
+    "site_name",
     "target_candidates",
     "tense_of",
 ]
@@ -113,6 +116,20 @@ _SITE_NOUNS = frozenset(
      "embassy", "consulate", "residence", "home", "house", "offices", "street", "avenue",
      "boulevard", "bus", "train"}
 )  # fmt: skip
+#: Landmarks a name may end in: "Biju Hill", "Utah Beach", "the Ane Ses Pass".
+_LANDMARKS = frozenset(
+    {"hill", "hilltop", "ridge", "peak", "mount", "mountain", "pass", "beach", "heights",
+     "roundabout", "junction", "crossroads", "gorge", "field", "fields", "farm", "farms",
+     "island", "valley", "plain", "plains", "forest", "village", "town", "city", "quarter"}
+)  # fmt: skip
+#: Last words that make a name a site or landmark, whatever the recogniser's label:
+#: "the Kindi Hospital", "Tishreen Dam", "the Al-Rasoul Checkpoint". Sites of a person
+#: ("the Molina residence") or of a country abroad ("the U.S. Embassy") are left out:
+#: their names are the owner's.
+NAMED_SITES = (
+    _SITE_NOUNS
+    - {"home", "house", "residence", "office", "offices", "bus", "train", "embassy", "consulate"}
+) | _LANDMARKS
 #: What happens "over" a country: "shot down over Laos".
 _OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
 #: Things one is "on" in a place: "shot on a Guatemala City street".
@@ -410,8 +427,20 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             i += 1
             continue
         j = i
-        while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered:
-            j += 1
+        while j + 1 < sent.end and j + 1 not in covered:
+            if doc[j + 1].pos_ == "PROPN":
+                j += 1
+            elif (  # "Marj Al-Sultan Military Airport": one name over its hyphen
+                doc[j + 1].text == "-"
+                and j + 2 < sent.end
+                and doc[j + 2].pos_ == "PROPN"
+                and j + 2 not in covered
+                and not doc[j + 1].whitespace_
+                and not doc[j].whitespace_
+            ):
+                j += 2
+            else:
+                break
         yield doc[i : j + 1], False
         i = j + 1
 
@@ -551,7 +580,10 @@ def target_candidates(
                 if not _target_place(span, token, sites):
                     break
                 area = span[-1].lower_ in _AREA_NOUNS
-                named = sites or area or span.label_ == "FAC"
+                named = sites or area or span.label_ == "FAC" or named_site(span)
+                if named_site(span) and span[0].text == "the":
+                    # "struck the Nabi Saleh Mosque": the article is no part of the name
+                    span = Span(span.doc, span.start + 1, span.end, label=span.label_)
                 found.append(PlaceCandidate(span, 1, named, token.i, area=area))
                 break
         else:
@@ -567,7 +599,21 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     if sites or span.label_ in _PLACE_LABELS or span[-1].lower_ in _AREA_NOUNS:
         # a "facility" shot or killed is a person the recogniser mislabelled
         return span.label_ != "FAC" or token.head.lemma_ not in _HARMED
+    if named_site(span):
+        return True  # "struck the Nabi Saleh Mosque", "captured Biju Hill"
     return span.label_ != "PERSON" and token.dep_ == "pobj"
+
+
+def named_site(span: Span) -> bool:
+    """A name whose last word says it is a site or landmark ("Biju Hill", "the Kindi
+    Hospital"), capitalised as part of the name."""
+    last = span[-1]
+    words = {last.lower_, last.lemma_.lower()}
+    return (
+        len(span) > 1
+        and last.text[:1].isupper()
+        and bool(words & NAMED_SITES or words & NATURAL_FEATURES)
+    )
 
 
 def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandidate]:
@@ -586,12 +632,32 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
             and root.dep_ in ("compound", "nmod")
         ):
             return [PlaceCandidate(span, 1, True, token.i, 2)]
-    return []
+    name = site_name(token)  # "the Kokkadicholai base", "the Al-Dahr Al-Aswad hill"
+    return [PlaceCandidate(name, 1, True, token.i, 2)] if name is not None else []
+
+
+def site_name(token: Token) -> Span | None:
+    """The proper name a lower-case site or landmark word carries before it: "the
+    Kokkadicholai base" -> "Kokkadicholai", "the Al-Dahr Al-Aswad hill"."""
+    if token.pos_ != "NOUN" or token.lemma_ not in NAMED_SITES:
+        return None
+    if any(o.pos_ == "PROPN" for o in portion_places(token)):
+        return None  # "the Red Sea island of Hanish al-Kabir" is named by its "of"
+    names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    start = min(t.left_edge.i for t in names)
+    while start < token.i and token.doc[start].pos_ not in ("PROPN", "PUNCT"):
+        start += 1  # past "the", "strategic"
+    end = token.i
+    if start >= end or any(t.pos_ not in ("PROPN", "PUNCT") for t in token.doc[start:end]):
+        return None
+    return token.doc[start:end]
 
 
 def portion_places(token: Token) -> list[Token]:
     """The place a portion is of: "half of Zaire", "large parts of Latakia" -> the name."""
-    if token.lemma_ not in _PORTIONS and token.lower_ not in _AREA_NOUNS:
+    if token.lemma_ not in _PORTIONS and token.lower_ not in _AREA_NOUNS | NAMED_SITES:
         return []
     return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 

@@ -302,6 +302,69 @@ def test_a_captured_town_region_or_share_of_a_country_is_the_place(  # type: ign
     assert event.event_loc is not None and event.event_loc.extracted_place == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebel fighters captured Korvash Hill on Tuesday.", "Korvash Hill"),
+        (
+            "The army captured the Tamsala Military Airport after a long siege.",
+            "Tamsala Military Airport",
+        ),
+        ("Government troops captured the Velmora base of the insurgents.", "Velmora"),
+        (
+            "Rebels captured the Marj Al-Hamra Military Airport after a week of fighting.",
+            "Marj Al-Hamra Military Airport",
+        ),
+        ("The militants captured the Al-Zarqan hill after heavy clashes.", "Al-Zarqan"),
+        ("Militiamen captured the strategic hilltop of Tal Marwan overnight.", "Tal Marwan"),
+        (
+            "Croat troops captured Dobrava and Kresno, another mainly Serb town, last week.",
+            "Dobrava",
+        ),
+        ("The rebels hope to capture Sarnoba from the government forces this week.", "Sarnoba"),
+    ],
+)
+def test_a_captured_site_or_town_the_gazetteer_lacks_is_the_place(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    """A name the gazetteer does not know is a place taken when the sentence says so:
+    a site or landmark word, an apposition, a capture from an armed side."""
+    [event] = [e for e in coder.code_text(text, date="2025-10-20") if "COERCE" in e.event]
+    assert (event.event, event.mode) == (("COERCE",), ("seize",))
+    assert event.event_loc is not None and event.event_loc.extracted_place == place
+
+
+def test_a_captured_site_is_in_the_country_of_the_clause(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian troops captured the Nour Hospital, near Aleppo, on Monday."
+    [event] = [e for e in coder.code_text(text, date="2025-10-20") if "COERCE" in e.event]
+    assert event.event_loc is not None
+    assert event.event_loc.extracted_place in ("Nour Hospital", "Aleppo")
+    assert event.event_loc.country_code == "SYR"
+
+
+def test_a_known_town_of_the_clause_beats_a_captured_site_it_lacks(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers captured two Rashid camps in Jolo after a battle."
+    [event] = [e for e in coder.code_text(text, date="2025-10-20") if "COERCE" in e.event]
+    assert event.event_loc is not None and event.event_loc.extracted_place == "Jolo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police captured Vashenko after a long chase.",
+        "Special forces captured Orlan Dzhemal from his hideout on Sunday.",
+    ],
+)
+def test_a_captured_name_with_no_sign_of_a_place_is_no_place(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [e for e in coder.code_text(text, date="2025-10-20") if "COERCE" in e.event]
+    assert event.event_loc is None
+
+
+def test_a_struck_site_is_the_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Artillery shells struck the Omari Mosque and a nearby school on Friday."
+    assert _places(coder, text).get("struck") == "Omari Mosque"
+
+
 def test_a_man_captured_is_no_town_of_his_name(coder) -> None:  # type: ignore[no-untyped-def]
     [event] = coder.code_text("Kim was captured by the police on Sunday.", date="2025-10-20")
     assert event.event_loc is None
