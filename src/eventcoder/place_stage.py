@@ -263,6 +263,8 @@ class PlaceStage:
         is no place ("Ugandan troops", tagged GPE), nor a town that shares its name."""
         if self.kb.adjective(cand.span.text) and (place.geonameid is None or place.resolution > 1):
             return True  # "Ugandan troops"; "Myanmar" is both the country and its adjective
+        if place.geonameid is None and self.kb.adjective(cand.span[0].text):
+            return True  # "a Tamil Tiger rebel base": whose, not where
         doc = cand.span.doc
         after = cand.span.end
         if after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BY_WHOM:
@@ -335,8 +337,10 @@ class PlaceStage:
         not call a person (it often calls such towns organisations: "near Kamanyola")
         and the knowledge base does not know ("in Hamas")."""
         span = cand.span
-        if cand.level > 1 or cand.prep not in _IN_PLACE or span.label_ in _NOT_LOCALITIES:
+        if cand.level > 1 or cand.prep not in _IN_PLACE:
             return False
+        if span.label_ in _NOT_LOCALITIES and not _called_place(span.root):
+            return False  # but "in Maryin Gubay, a small town", tagged PERSON
         root, carrier = span.root, span.doc[cand.carrier]
         site = (
             root.dep_ == "compound"

@@ -632,6 +632,13 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
             and root.dep_ in ("compound", "nmod")
         ):
             return [PlaceCandidate(span, 1, True, token.i, 2)]
+        if (
+            token.lemma_ in NAMED_SITES
+            and root.head.i == token.i
+            and root.dep_ == "poss"
+            and span.label_ in _PLACE_LABELS
+        ):  # "destroyed one of Baghdad's bridges", "Yugoslavia's refineries were bombed"
+            return [PlaceCandidate(span, 1, True, token.i, 4, area=True)]
     name = site_name(token)  # "the Kokkadicholai base", "the Al-Dahr Al-Aswad hill"
     return [PlaceCandidate(name, 1, True, token.i, 2)] if name is not None else []
 
@@ -649,7 +656,7 @@ def site_name(token: Token) -> Span | None:
     start = min(t.left_edge.i for t in names)
     while start < token.i and token.doc[start].pos_ not in ("PROPN", "PUNCT"):
         start += 1  # past "the", "strategic"
-    end = token.i
+    end = max(t.i for t in names) + 1  # "the Tarmiyah pumping station" -> "Tarmiyah"
     if start >= end or any(t.pos_ not in ("PROPN", "PUNCT") for t in token.doc[start:end]):
         return None
     return token.doc[start:end]
@@ -707,14 +714,25 @@ def _locative(prep: Token, span: Span) -> bool:
     if word in _WEAK_LOCATIVE:
         if word == "over" and prep.head.lemma_ in _OVERFLIGHT:
             return True  # "shot down over Laos"
-        surface = any(c.dep_ == "pobj" and c.lemma_ in _SURFACES for c in prep.children)
+        surface = any(
+            c.dep_ == "pobj" and (c.lemma_ in _SURFACES or c.lower_ in _SURFACES)
+            for c in prep.children
+        )  # "outskirts" has the lemma "outskirt"
         return span.label_ == "FAC" or (word == "on" and surface)  # "on a Belgrade bus"
     return True
 
 
 def _fronted(prep: Token, sent: Span) -> bool:
-    """A phrase opening the sentence, before its verb: "In Mosul, ...", "But in X ..."."""
-    return prep.i <= sent.start + 1 and prep.i < prep.head.i
+    """A phrase opening the sentence, before its verb: "In Mosul, ...", "But in X ...",
+    and the phrases inside it ("In the Waer district on the outskirts of Homs, ...")."""
+    for _ in range(4):
+        if prep.i <= sent.start + 1 and prep.i < prep.head.i:
+            return True
+        noun = prep.head
+        if noun.head.dep_ != "prep" or noun.dep_ not in ("pobj", "appos", "conj"):
+            return False
+        prep = noun.head
+    return False
 
 
 #: Prepositions that place things at a site, never name an issue's place.

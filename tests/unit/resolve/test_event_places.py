@@ -428,3 +428,35 @@ def test_a_locality_named_for_its_site_is_the_place(coder) -> None:  # type: ign
 def test_an_airport_takes_its_places_name_with_of(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Croatian soldiers captured the airport of Udbina on Friday."
     assert _places(coder, text).get("captured") == "Udbina"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        (
+            "The missiles destroyed a fuel depot on the outskirts of Khartoum.",
+            "destroyed",
+            "Khartoum",
+        ),
+        ("A car bomb destroyed one of Baghdad's oldest bridges on Monday.", "destroyed", "Baghdad"),
+        ("Rebels bombed the Samarra pumping station on Sunday.", "bombed", "Samarra"),
+        (
+            "Gunmen shot dead a local judge in Hawo Barise, a small town in southern Somalia.",
+            "shot",
+            "Hawo Barise",
+        ),
+    ],
+)
+def test_where_the_struck_thing_is_is_the_place(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str
+) -> None:
+    """What was destroyed or bombed is where it was: "on the outskirts of X", "X's
+    bridges", "the X pumping station"; an apposition calls an unknown name a town."""
+    places = _places(coder, text)
+    assert [p for words, p in places.items() if word in words] == [place]
+
+
+def test_a_place_inside_a_fronted_scene_is_part_of_that_scene(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "In the X district on the outskirts of Y, ...": Y is as far from the event as X."""
+    text = "In the Waer district on the outskirts of Homs, air strikes killed seven people."
+    assert _places(coder, text).get("air strikes killed") == "Waer"
