@@ -112,7 +112,17 @@ class PlaceStage:
             guessed = self._guessed(cand, place)
             if (
                 best is None
-                or (cand.carrier == best[0].carrier and cand.role < best[0].role)
+                or (
+                    cand.carrier == best[0].carrier
+                    and cand.role < best[0].role
+                    # "the Colombo suburb of Nugegoda", but "the Deir al-Asafir suburb of
+                    # Damascus": a known city is the whole a part it does not know lies in
+                    and not (
+                        _part_of(cand, doc)
+                        and place.geonameid is not None
+                        and best[1].geonameid is None
+                    )
+                )
                 or (best_guessed and not guessed)
             ):
                 best, best_guessed = (cand, place), guessed
@@ -145,9 +155,9 @@ class PlaceStage:
     ) -> Place | None:
         """The country of a known place named as the unknown one's container."""
         for cand in candidates:
-            if cand.span.start <= found.span.start or not _contains(
-                found.span.root, cand.span.root
-            ):
+            if cand.span.start <= found.span.start:
+                continue
+            if not (_contains(found.span.root, cand.span.root) or _part_of(cand, found.span.doc)):
                 continue
             outer = self._resolve(cand, own, names, [])
             if outer is not None and outer.country_code:
@@ -319,6 +329,11 @@ class PlaceStage:
                 # an article naming places of one country only: its unknown villages are in it
                 code = context.countries[0]
                 place = replace(place, country_code=code, country=self.gazetteer.country_name(code))
+        if place is not None and len(span) > 1 and span[0].text == "the":
+            # "the Deir al-Asafir" as the recogniser took it: the article is no part of it
+            place = replace(
+                place, extracted_place=span[1:].text, start=span[1].idx, end=span.end_char
+            )
         return place
 
     def _guessed(self, cand: PlaceCandidate, place: Place) -> bool:
@@ -411,6 +426,20 @@ _CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
 _CONTAINER_DEPS = frozenset(
     {"pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod", "conj"}
 )
+
+
+def _part_of(cand: PlaceCandidate, doc: Doc) -> bool:
+    """Does the candidate name the whole a part lies in: "Damascus" in "the Deir
+    al-Asafir suburb of Damascus" (but "the West Bank town of Tulkarm" names the town)?"""
+    carrier = doc[cand.carrier]
+    return cand.role == 0 and carrier.i != cand.span.root.i and carrier.lower_ in _PARTS
+
+
+#: Area words whose "of" names the whole they are part of, not themselves.
+_PARTS = frozenset(
+    {"suburb", "suburbs", "district", "neighbourhood", "neighborhood", "quarter", "outskirts",
+     "area", "part", "parts", "outskirt", "edge", "heart", "centre", "center", "countryside"}
+)  # fmt: skip
 
 
 def _contains(small: Token, big: Token) -> bool:

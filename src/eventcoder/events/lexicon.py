@@ -22,8 +22,9 @@ NORP), `pobj` (the object of any preposition attached to the trigger), `prep`
 (a preposition attached to the trigger), `word` (the trigger's own word form,
 lowercased), `prt` (a verb particle: "rule out"), `mod` (a compound, adjective or
 adverb modifier: "phone call", "sexually abused"),
-`head` (the verb governing a noun trigger: "go on strike"), `subj` (the
-subject's lemma), `xcomp` (a to-infinitive complement, lemma list or `*`).
+`head` (the verb governing a noun trigger: "go on strike"), `subj` (the lemma
+of who acts: the active subject, or the "by" agent of a passive; a passive's
+subject is its object), `xcomp` (a to-infinitive complement, lemma list or `*`).
 Senses of one trigger are tried in file order; the first that fits wins, so
 specific senses come before general ones ("strike a deal" before "strike").
 """

@@ -125,8 +125,11 @@ def _condition_tokens(token: Token, kind: str) -> list[Token]:
     if kind == "head":
         verb = governing_verb(token)
         return [verb] if verb is not None else []
-    if kind == "subj":
-        return [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if kind == "subj":  # who acts: the active subject or the passive's "by" agent
+        agents = [o for c in token.children if c.dep_ == "agent" for o in c.children]
+        return [c for c in token.children if c.dep_ == "nsubj"] + [
+            o for o in agents if o.dep_ == "pobj"
+        ]
     return [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
 
 

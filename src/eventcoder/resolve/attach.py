@@ -114,7 +114,9 @@ _SITE_NOUNS = frozenset(
      "outpost", "compound", "mall", "hotel", "district", "neighbourhood", "neighborhood",
      "restaurant", "headquarters", "office", "hill", "corridor", "cafe", "building",
      "embassy", "consulate", "residence", "home", "house", "offices", "street", "avenue",
-     "boulevard", "bus", "train"}
+     "boulevard", "bus", "train", "court", "courthouse", "factory", "depot", "warehouse",
+     "shop", "store", "supermarket", "cinema", "theatre", "theater", "nightclub", "clinic",
+     "terminal", "museum", "pharmacy", "bakery"}
 )  # fmt: skip
 #: Landmarks a name may end in: "Biju Hill", "Utah Beach", "the Ane Ses Pass".
 _LANDMARKS = frozenset(
@@ -132,6 +134,8 @@ NAMED_SITES = (
 ) | _LANDMARKS
 #: What happens "over" a country: "shot down over Laos".
 _OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
+#: Flights whose "over" says where they were: "shot down on a mission over Lebanon".
+_SORTIES = frozenset({"mission", "flight", "sortie", "patrol", "overflight", "reconnaissance"})
 #: Things one is "on" in a place: "shot on a Guatemala City street".
 _SURFACES = frozenset(
     {"street", "road", "highway", "avenue", "boulevard", "bus", "train", "battlefield",
@@ -270,14 +274,29 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
             found.setdefault(head.i, head)
             node = head
     for token in [*heads, *found.values()]:
-        for child in token.children:
+        gapped = _gapped(token)
+        for child in [*token.children, *gapped]:
             if child.pos_ not in _VERBAL:
                 continue
             if child.dep_ == "conj" and (_has_subject(child) or aftermath(token, child)):
                 continue
-            if child.dep_ in _CLAUSE_DOWN or _concurrent(child):
+            if child.dep_ in _CLAUSE_DOWN or _concurrent(child) or child in gapped:
                 found.setdefault(child.i, child)
+        for child in gapped:  # "... and one injured when insurgents fired near Kut"
+            found.update((c.i, c) for c in child.children if _concurrent(c))
     return [t for i, t in sorted(found.items()) if i not in own]
+
+
+def _gapped(verb: Token) -> list[Token]:
+    """The participle of a gapped coordinated toll, which the parser hangs on its
+    number: "two soldiers were killed and one injured" -> "injured"."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PRON")
+        for p in c.children
+        if p.dep_ == "acl" and p.tag_ == "VBN"
+    ]
 
 
 #: What follows a capture or a shooting, somewhere else: "was captured and deported to
@@ -332,6 +351,7 @@ def place_candidates(
     heads = list(heads)
     arguments = list(arguments)
     relatives = clause_relatives(heads)
+    heads += _where(heads + relatives)
     tiers = (
         {t.i for t in heads},
         {t.i for t in relatives} | _instruments([*heads, *relatives], arguments),
@@ -416,15 +436,20 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
             # says it is a place (a nationality is dropped by the caller)
             ent.label_ == "NORP"
-            and ent.root.dep_ == "pobj"
-            and (_area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
+            and (
+                (
+                    ent.root.dep_ == "pobj"
+                    and (_area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
+                )  # "outside a Lahore court", tagged NORP: the gazetteer decides
+                or (ent.root.dep_ == "compound" and ent.root.head.lemma_ in _SITE_NOUNS)
+            )
         ):
             yield ent, False
     doc = sent.doc
     i = sent.start
     while i < sent.end:
-        if doc[i].pos_ != "PROPN" or i in covered:
-            i += 1
+        if doc[i].pos_ != "PROPN" or i in covered or not doc[i].text[:1].isupper():
+            i += 1  # "the northern Huriyah neighbourhood": "northern" starts no name
             continue
         j = i
         while j + 1 < sent.end and j + 1 not in covered:
@@ -513,18 +538,21 @@ def _tie(
     locative preposition or an area noun ("the town of Omagh"): "murdered by her
     husband, Ramu" is no place.
     """
-    carrier, role = _carrier(span.root)
-    lifted = carrier.i != span.root.i
-    named = named or _area_named(span.root)
+    root = _name_root(span)
+    carrier, role = _carrier(root)
+    lifted = carrier.i != root.i
+    # "the Nazi concentration camp": a nationality as compound is named only by the gazetteer
+    named = named or (_area_named(root) and not (span.label_ == "NORP" and root.dep_ == "compound"))
     area = carrier.lower_ in _AREA_NOUNS
     prep = carrier.head
+    if named and carrier.i in tiers[0] and (lifted or carrier.pos_ == "PROPN"):
+        # "the Alaska summit"; "the Bayaa neighbourhood, where a bomb killed 23"
+        return PlaceCandidate(span, 0, named, carrier.i, role, area=area)
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
     elif carrier.dep_ != "pobj" or prep.dep_ != "prep" or not _locative(prep, span):
         if not named:
             return None
-        if carrier.i in tiers[0] and lifted:
-            return PlaceCandidate(span, 0, named, carrier.i, role, area=area)  # "the Alaska summit"
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
             level = 0 if carrier.lower_ in _AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
@@ -542,6 +570,36 @@ def _tie(
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
+
+
+def _name_root(span: Span) -> Token:
+    """The span's root, not counting a leading "the" the recogniser took in ("the
+    Deir al-Asafir suburb": the name hangs on "suburb" through "Asafir")."""
+    if len(span) > 1 and span[0].lower_ == "the" and span[0].dep_ == "det":
+        return span[1:].root
+    return span.root
+
+
+def _where(verbs: list[Token]) -> list[Token]:
+    """The noun a "where" clause of the event describes: "the Bayaa neighbourhood,
+    where a car bomb killed 23", "an attack in Kenya in which gunmen shot 28"; its
+    names and locatives are the event's own."""
+    found = []
+    for verb in verbs:
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+        which = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at", "during")
+            and any(o.lower_ == "which" for o in c.children)
+            for c in verb.children
+        )
+        if where or which:  # the noun, and the phrase it names ("the X suburb of Damascus")
+            found += [verb.head, _carrier(verb.head)[0]]
+    return found
 
 
 def _instruments(verbs: Iterable[Token], arguments: list[Token]) -> set[int]:
@@ -712,8 +770,13 @@ def _locative(prep: Token, span: Span) -> bool:
     if word in _DIRECTIONAL:
         return prep.head.lemma_ in _MOTION
     if word in _WEAK_LOCATIVE:
-        if word == "over" and prep.head.lemma_ in _OVERFLIGHT:
-            return True  # "shot down over Laos"
+        over = prep.head
+        if word == "over" and (
+            over.lemma_ in _OVERFLIGHT
+            or over.lemma_ in _SORTIES
+            or (over.dep_ in ("dobj", "nsubjpass") and over.head.lemma_ in _OVERFLIGHT)
+        ):
+            return True  # "shot down over Laos", "shot down two helicopters over Iraq"
         surface = any(
             c.dep_ == "pobj" and (c.lemma_ in _SURFACES or c.lower_ in _SURFACES)
             for c in prep.children
