@@ -354,8 +354,10 @@ class PlaceStage:
         span = cand.span
         if cand.level > 1 or cand.prep not in _IN_PLACE:
             return False
-        if span.label_ in _NOT_LOCALITIES and not _called_place(span.root):
-            return False  # but "in Maryin Gubay, a small town", tagged PERSON
+        if span.label_ in _NOT_LOCALITIES and not (
+            _called_place(span.root) or (span.label_ == "PERSON" and _place_like(span, cand))
+        ):
+            return False  # but "in Maryin Gubay, a small town"; "in Tal Afar" (PERSON)
         root, carrier = span.root, span.doc[cand.carrier]
         site = (
             root.dep_ == "compound"
@@ -414,7 +416,8 @@ _BUILDINGS = frozenset(
      "hospital", "group", "summit", "ministry", "museum", "park", "stadium", "hotel",
      "airport", "base", "camp", "prison", "jail", "mosque", "church", "temple", "embassy",
      "consulate", "palace", "house", "hall", "building", "tower", "station", "market",
-     "square", "bridge", "port", "headquarters", "council", "court", "company", "bank"}
+     "square", "bridge", "port", "headquarters", "council", "court", "company", "bank",
+     "bazaar", "souk", "mall"}
 )  # fmt: skip
 
 
@@ -426,6 +429,26 @@ _CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
 _CONTAINER_DEPS = frozenset(
     {"pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod", "conj"}
 )
+
+
+def _place_like(span: Span, cand: PlaceCandidate) -> bool:
+    """May a name the recogniser calls a person be a locality after "in" or "near"?
+    One that begins with a word for a place ("Tal Afar", "Kafr Sousah", "Jabal
+    al-Sha'ar"), or a single word ("in nearby Eerde"): two-word names of people
+    ("Ahmed Helwani") are the recogniser's usual PERSON and stay out."""
+    if cand.prep == "at":
+        return False  # "at X" after aiming words is who was aimed at
+    words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+    return len(words) == 1 or words[0].lower_ in _PLACE_PREFIXES
+
+
+#: First words of place names: hill, mountain, spring, monastery, village, caravanserai,
+#: gate, valley, cape, house, well, castle, meadow, port, fort, lake, mount.
+_PLACE_PREFIXES = frozenset(
+    {"tal", "tell", "tel", "jabal", "jebel", "jabel", "ayn", "ain", "ein", "deir", "dayr",
+     "kafr", "kfar", "khan", "bab", "wadi", "ras", "beit", "bayt", "bir", "qasr", "marj",
+     "mount", "mt", "lake", "port", "fort", "cape", "san", "santa", "saint", "st", "sao"}
+)  # fmt: skip
 
 
 def _part_of(cand: PlaceCandidate, doc: Doc) -> bool:

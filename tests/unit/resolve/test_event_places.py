@@ -552,3 +552,28 @@ def test_a_lower_case_word_the_tagger_calls_proper_is_no_place(coder) -> None:  
     """ "the northern Adhamiya neighborhood of Baghdad": "northern" is no region."""
     text = "Ten people were killed in the northern Adhamiya neighborhood of Baghdad on Friday."
     assert _places(coder, text).get("killed") == "Adhamiya"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A civilian was killed further north in Tal Mansour when a car bomb exploded.",
+            "Tal Mansour",
+        ),
+        ("At least 22 people were killed in Kubaisah on Monday.", "Kubaisah"),
+    ],
+)
+def test_a_locality_the_recogniser_calls_a_person_may_still_be_the_place(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    """A name after "in" that begins with a word for a place, or a single word, is a
+    locality even when tagged PERSON; "Ahmed Helwani" after "in" stays a man."""
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
+
+
+def test_a_two_word_person_after_in_is_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Forty soldiers were killed in Raqqa, local activist Ahmed Helwani told reporters."
+    [event] = [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
+    assert event.event_loc is not None and event.event_loc.extracted_place == "Raqqa"
