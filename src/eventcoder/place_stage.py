@@ -16,6 +16,7 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Place
 from eventcoder.resolve.attach import (
+    ARTICLED,
     NAME_PARTICLES,
     NAMED_SITES,
     NATURAL_FEATURES,
@@ -26,6 +27,7 @@ from eventcoder.resolve.attach import (
     place_candidates,
     portion_places,
     site_name,
+    site_or_area,
     target_candidates,
 )
 from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
@@ -123,7 +125,9 @@ class PlaceStage:
                         and best[1].geonameid is None
                     )
                 )
-                or (best_guessed and not guessed)
+                # but a country or region is no more than the guess's container: "in
+                # Adhaim in northern Iraq"
+                or (best_guessed and not guessed and place.resolution > 2)
             ):
                 best, best_guessed = (cand, place), guessed
         if best is None:
@@ -284,6 +288,8 @@ class PlaceStage:
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             return True  # an owner: "the US embassy", "Australia's embassy"
+        if place.geonameid is None and _qualifies_no_place(cand, doc[cand.carrier]):
+            return True  # "in Sabeeh's support", "Houston's brother, Rocky", "Hizbut Tahrir"
         if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
             return False
         if cand.span.root.i == cand.carrier:
@@ -374,7 +380,7 @@ class PlaceStage:
         if not words or _headline(span.sent) or any(t.text == "," for t in span):
             return False  # a title-case headline; a list run together ("Qandil, Basyan")
         for t in words:
-            if t.lower_ in NAME_PARTICLES:
+            if t.lower_ in NAME_PARTICLES or ARTICLED.match(t.text):
                 continue
             if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in _CALENDAR:
                 return False
@@ -431,6 +437,26 @@ _CONTAINER_DEPS = frozenset(
 )
 
 
+def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
+    """Is a name the gazetteer lacks a mere modifier of something that is no place: an
+    apposition to a person ("Houston's brother, Rocky"), an owner of no site or
+    occasion ("in Sabeeh's support"), a word inside a longer name ("Hizbut Tahrir")?
+    "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
+    if cand.role == 1:
+        return not site_or_area(carrier)
+    if cand.role == 4:
+        return not site_or_area(carrier) and carrier.lemma_ not in _OCCASION_NOUNS
+    return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
+
+
+#: Nouns of events a place name may qualify ("the Helmand battle", "Kafr Nabuda operations").
+_OCCASION_NOUNS = frozenset(
+    {"operation", "clash", "battle", "invasion", "attack", "offensive", "fighting", "raid",
+     "bombing", "campaign", "siege", "war", "protest", "rally", "march", "strike", "assault",
+     "massacre", "shelling", "airstrike", "uprising", "riot"}
+)  # fmt: skip
+
+
 def _place_like(span: Span, cand: PlaceCandidate) -> bool:
     """May a name the recogniser calls a person be a locality after "in" or "near"?
     One that begins with a word for a place ("Tal Afar", "Kafr Sousah", "Jabal
@@ -480,7 +506,11 @@ def _contains(small: Token, big: Token) -> bool:
 def _proper(span: Span) -> bool:
     """A name: capitalised proper nouns, not a common noun ("the area"); particles
     may be lower-case ("al-Tarikh")."""
-    words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+    words = [
+        t
+        for t in span
+        if not t.is_punct and t.lower_ not in NAME_PARTICLES and not ARTICLED.match(t.text)
+    ]
     return bool(words) and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _CALENDAR for t in words
     )

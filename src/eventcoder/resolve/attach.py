@@ -29,12 +29,14 @@ the caller excludes the event's argument tokens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "ARTICLED",
     "NAMED_SITES",
     "NAME_PARTICLES",
     "NATURAL_FEATURES",
@@ -48,6 +50,7 @@ __all__ = [
     "place_candidates",
     "portion_places",
     "site_name",
+    "site_or_area",
     "target_candidates",
     "tense_of",
 ]
@@ -397,16 +400,22 @@ def glued(span: Span) -> Span:
         if not _name_part(doc[end + 1]):
             break
         end += 2
+    if end < len(doc) and ARTICLED.match(doc[end].text) and not doc[end].is_punct:
+        end += 1  # "Tal Al-'Eiss", the second word one token
     while start < end and doc[start].lower_ in NAME_PARTICLES - _ARTICLES:
         start += 2  # never open on "e" or "de", nor close on any particle ("al-Bab" opens on "al")
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
         end -= 2
     if (start, end) == (span.start, span.end) or start >= end:
         return span
-    if not any(t.lower_ in NAME_PARTICLES for t in doc[start:end]):
+    if not any(t.lower_ in NAME_PARTICLES or ARTICLED.match(t.text) for t in doc[start:end]):
         return span  # "US-Kurdish", "Bosnia-Herzegovina": two names, or known whole
     grown = doc[start:end]
     return Span(doc, start, end, label=span.label_) if span.label_ else grown
+
+
+#: One token of an Arabic name with its article: "Al-'Eiss", "al-Bab".
+ARTICLED = re.compile(r"^(?:[Aa]l|[Ee]l)-[\w'’‘]+$")
 
 
 def _joined(left: Token, right: Token) -> bool:
@@ -453,8 +462,8 @@ def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             continue
         j = i
         while j + 1 < sent.end and j + 1 not in covered:
-            if doc[j + 1].pos_ == "PROPN":
-                j += 1
+            if doc[j + 1].pos_ == "PROPN" or ARTICLED.match(doc[j + 1].text):
+                j += 1  # "Tal Al-'Eiss": the article's word is often tagged a number
             elif (  # "Marj Al-Sultan Military Airport": one name over its hyphen
                 doc[j + 1].text == "-"
                 and j + 2 < sent.end
@@ -662,6 +671,12 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     return span.label_ != "PERSON" and token.dep_ == "pobj"
 
 
+def site_or_area(token: Token) -> bool:
+    """Is the word a site, landmark or area ("residence", "hill", "district")?"""
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & (_SITE_NOUNS | _AREA_NOUNS | _LANDMARKS))
+
+
 def named_site(span: Span) -> bool:
     """A name whose last word says it is a site or landmark ("Biju Hill", "the Kindi
     Hospital"), capitalised as part of the name."""
@@ -742,6 +757,29 @@ def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
     return found
 
 
+#: Vehicles and weapons, whose relative clause says where they were (`_described`);
+#: not people: "a man who lived in Boston" was not shot in Boston.
+_CARRIERS = frozenset(
+    {"car", "bus", "vehicle", "truck", "convoy", "boat", "ship", "plane", "bomb", "bomber",
+     "explosive", "device", "mine", "rocket", "missile", "shell", "grenade", "drone"}
+)  # fmt: skip
+
+
+def _described(clause: Token) -> bool:
+    """Does a relative clause say where its noun is? A vehicle's or weapon's always
+    ("a car that targeted a checkpoint in Adhaim"); a site's or area's when the
+    noun is not its subject ("a shop they ran in Colombo", but not "the city, which
+    left them in control of Zaire")."""
+    noun = clause.head.lemma_
+    if noun in _CARRIERS:
+        return True
+    if noun not in _SITE_NOUNS and noun not in _AREA_NOUNS:
+        return False
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children
+    )
+
+
 #: What lies between two places: "the crossing between Israel and the Gaza Strip".
 _BOUNDS = frozenset({"fence", "line", "waterway", "frontier", "border", "crossing", "road"})
 #: Verbs whose objects are people: "shot Siche Bustamante-Gandinao" (tagged FAC).
@@ -820,6 +858,10 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False) -> bool:
         if anchor.i in targets:
             return True
         if anchor.dep_ in ("advmod", "npadvmod") and anchor.pos_ == "ADV":
+            anchor = anchor.head
+            continue
+        if anchor.dep_ == "relcl" and _described(anchor):
+            # "at a shop they ran in Colombo", "a car bomb that hit a checkpoint in Adhaim"
             anchor = anchor.head
             continue
         if anchor.dep_ in _ARG_DEPS and anchor.head.i != anchor.i:

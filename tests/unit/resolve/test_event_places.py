@@ -577,3 +577,59 @@ def test_a_two_word_person_after_in_is_no_place(coder) -> None:  # type: ignore[
     text = "Forty soldiers were killed in Raqqa, local activist Ahmed Helwani told reporters."
     [event] = [e for e in coder.code_text(text, date="2025-10-20") if "ASSAULT" in e.event]
     assert event.event_loc is not None and event.event_loc.extracted_place == "Raqqa"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        (
+            "A popular broadcaster was shot dead along with her husband at a shop they ran "
+            "in Jaffna.",
+            "shot",
+            "Jaffna",
+        ),
+        (
+            "Six civilians were killed by a suicide bomber in a car that targeted a checkpoint in "
+            "Dhuluiya in northern Iraq.",
+            "killed",
+            "Dhuluiya",
+        ),
+        (
+            "The rebels shelled government positions at Tal Al-'Eiss, south of Aleppo.",
+            "shelled",
+            "Tal Al-'Eiss",
+        ),
+    ],
+)
+def test_relative_clauses_guessed_localities_and_articled_names(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str
+) -> None:
+    """A site's or a vehicle's relative clause says where it was; a country does not
+    replace the locality it contains; "Al-'Eiss" is part of its name."""
+    places = _places(coder, text)
+    assert [p for words, p in places.items() if word in words][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His brother, Rocky, 46, was shot in the hip and wrist.",
+        "Dozens of students demonstrated outside parliament in Sabeeh's support.",
+        "About 5,000 members of Hizbut Tahrir marched to the parliament on Saturday.",
+    ],
+)
+def test_an_unknown_name_qualifying_no_place_is_no_place(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(place is None for place in _places(coder, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A mortar hit a house in Bala Morghab District on Monday.", "Bala Morghab District"),
+    ],
+)
+def test_a_name_qualifying_a_named_area_is_the_place(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
