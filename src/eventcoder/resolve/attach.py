@@ -557,6 +557,12 @@ def _tie(
     if named and carrier.i in tiers[0] and (lifted or carrier.pos_ == "PROPN"):
         # "the Alaska summit"; "the Bayaa neighbourhood, where a bomb killed 23"
         return PlaceCandidate(span, 0, named, carrier.i, role, area=area)
+    if named and lifted and role in (2, 4) and _scene(carrier) and carrier.lemma_ in _TAKINGS:
+        # "killed during Kafr Saghir's liberation", "captured in the Helmand offensive"
+        anchor = carrier.head.head
+        for level, targets in enumerate(tiers[:2]):
+            if _reaches(anchor, targets):
+                return PlaceCandidate(span, level, named, carrier.i, 0, area=True)
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
     elif carrier.dep_ != "pobj" or prep.dep_ != "prep" or not _locative(prep, span):
@@ -796,6 +802,8 @@ _DWELLERS = frozenset(
 
 def _locative(prep: Token, span: Span) -> bool:
     word = prep.lower_
+    if word == "of" and _scene(prep.head):
+        return True  # "captured during the 1989 invasion of Panama"
     if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
         return span.label_ in _PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
     if word == "of" and prep.head.lemma_ in _DWELLERS:
@@ -821,6 +829,34 @@ def _locative(prep: Token, span: Span) -> bool:
         )  # "outskirts" has the lemma "outskirt"
         return span.label_ == "FAC" or (word == "on" and surface)  # "on a Belgrade bus"
     return True
+
+
+def _scene(noun: Token) -> bool:
+    """Is the noun an operation the event happened during ("during the invasion of
+    Panama", "during Kafr Saghir's liberation", "in the Helmand offensive")? Its
+    place is the event's."""
+    return (
+        noun.lemma_ in _OPERATIONS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("during", "in", "amid", "throughout")
+    )
+
+
+#: Operations whose "of" or owner names where they were (not "war": "the 1967 Middle
+#: East war" was not all fought in the Middle East's every place).
+_OPERATIONS = frozenset(
+    {"invasion", "liberation", "siege", "offensive", "assault", "raid", "ambush", "battle",
+     "fighting", "clash", "clashes", "operation", "capture", "recapture", "storming",
+     "bombardment", "shelling", "occupation", "takeover", "attack", "incursion"}
+)  # fmt: skip
+
+
+#: Operations whose owner or compound is the place taken or held ("Kafr Saghir's
+#: liberation", "the Bamut siege"), not the side that acts ("the US invasion").
+_TAKINGS = frozenset(
+    {"liberation", "capture", "recapture", "siege", "storming", "fall", "defence", "defense",
+     "battle", "encirclement"}
+)  # fmt: skip
 
 
 def _fronted(prep: Token, sent: Span) -> bool:

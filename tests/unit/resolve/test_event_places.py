@@ -633,3 +633,18 @@ def test_a_name_qualifying_a_named_area_is_the_place(  # type: ignore[no-untyped
 ) -> None:
     events = coder.code_text(text, date="2025-10-20")
     assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The two officers were captured during the 1983 US invasion of Grenada.", "Grenada"),
+        ("The prisoners were shot during the German occupation of Latvia.", "Latvia"),
+    ],
+)
+def test_the_place_of_an_operation_the_event_happened_during(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    """ "during the invasion of X": X, not the invader."""
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
