@@ -576,12 +576,14 @@ def _tie(
         return None
     anchor, word = prep.head, prep.lower_
     fronted = _fronted(prep, span.sent)
+    # "in Ngabe, 100 km north of Brazzaville": a reference point yields like a scene
+    yields = fronted or prep.i == carrier.i
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
         if _reaches(anchor, targets, verbal):
-            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, prep=word)
+            return PlaceCandidate(span, level, named, carrier.i, role, yields, area, prep=word)
         if verbal and word == "in" and _topic_of(anchor, targets):
-            return PlaceCandidate(span, level, named, carrier.i, role, fronted, area, True, word)
+            return PlaceCandidate(span, level, named, carrier.i, role, yields, area, True, word)
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
@@ -668,7 +670,14 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     """May a target's name be a place? Any name when the event's targets are places;
     else one the recogniser calls a place, one ending in an area word, or one shot
     "at" ("at their Inglewood home"), but never a bare subject or object the
-    recogniser does not call a place: "Molina was shot" names a person."""
+    recogniser does not call a place: "Molina was shot" names a person; nor one with
+    an age ("the 25-year-old Jimenez") or a unit's number ("the 10th Mountain
+    Division")."""
+    if any(c.lower_ == "old" and c.dep_ == "amod" for c in span.root.children):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.ent_type_ == "ORDINAL":
+        return False  # "the 10th Mountain Division": a unit
     if sites or span.label_ in _PLACE_LABELS or span[-1].lower_ in _AREA_NOUNS:
         # a "facility" shot or killed is a person the recogniser mislabelled
         return span.label_ != "FAC" or token.head.lemma_ not in _HARMED

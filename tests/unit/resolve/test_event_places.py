@@ -648,3 +648,27 @@ def test_the_place_of_an_operation_the_event_happened_during(  # type: ignore[no
     """ "during the invasion of X": X, not the invader."""
     events = coder.code_text(text, date="2025-10-20")
     assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In Hilla, also just south of Baghdad, a civilian was killed in a shooting.", "Hilla"),
+        (
+            "Rebels are shelling Fuah and Kafraya, a government-held enclave north of Idlib city.",
+            "Fuah",
+        ),
+        (
+            "The 22-year-old Ramirez and two fellow members of the 3rd Infantry Division were "
+            "captured during an ambush about 20 miles south of Baghdad.",
+            "Baghdad",
+        ),
+    ],
+)
+def test_a_reference_point_yields_to_the_place_it_locates(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    """ "X, just south of Y": the event was in X. A man with an age or a numbered unit
+    is no place, so a reference point may still be the only place."""
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
