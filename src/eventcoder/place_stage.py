@@ -606,8 +606,9 @@ _IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "withi
 _CALENDAR = frozenset(
     {m.lower() for m in _FULL_MONTHS}
     | {d for d in _WEEKDAYS if d.endswith("day")}
-    | {"christmas", "easter", "ramadan"}
-)
+    | {"christmas", "easter", "ramadan", "ashura", "eid", "hajj", "diwali", "passover",
+       "hanukkah", "nowruz", "muharram", "lent", "thanksgiving"}
+)  # fmt: skip
 
 
 #: Sites a locality's name may precede: "Gamba police station", "the Waleed border

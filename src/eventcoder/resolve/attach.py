@@ -374,7 +374,8 @@ def place_candidates(
 #: Last words of seas and landforms, which have no country: "the Persian Gulf".
 NATURAL_FEATURES = frozenset(
     {"gulf", "sea", "ocean", "strait", "straits", "channel", "bay", "lake", "river",
-     "mountains", "mountain", "hills", "range", "desert", "peninsula", "waters", "waterway"}
+     "mountains", "mountain", "hills", "range", "desert", "peninsula", "waters", "waterway",
+     "valley", "plateau", "gorge"}
 )  # fmt: skip
 
 #: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
@@ -552,7 +553,10 @@ def _tie(
     lifted = carrier.i != root.i
     # "the Nazi concentration camp": a nationality as compound is named only by the gazetteer
     named = named or (_area_named(root) and not (span.label_ == "NORP" and root.dep_ == "compound"))
-    area = carrier.lower_ in _AREA_NOUNS
+    # "in front of the US embassy": "front" is part of a preposition, not an area
+    area = carrier.lower_ in _AREA_NOUNS and not (
+        carrier.lower_ == "front" and carrier.head.lower_ == "in"
+    )
     prep = carrier.head
     if named and carrier.i in tiers[0] and (lifted or carrier.pos_ == "PROPN"):
         # "the Alaska summit"; "the Bayaa neighbourhood, where a bomb killed 23"

@@ -672,3 +672,19 @@ def test_a_reference_point_yields_to_the_place_it_locates(  # type: ignore[no-un
     is no place, so a reference point may still be the only place."""
     events = coder.code_text(text, date="2025-10-20")
     assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "About 800 workers demonstrated in front of the US embassy in central Bangkok.",
+            "Bangkok",
+        ),
+        ("A car bomb in Baghdad ahead of the Ashura commemorations killed 13 people.", "Baghdad"),
+    ],
+)
+def test_prepositions_and_feasts_are_no_places(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """ "in front of" is a preposition, not an area with an owner; a feast is a date."""
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
