@@ -95,7 +95,8 @@ class PlaceStage:
         moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
         targets: list[PlaceCandidate] = []
         if m.event in _TARGET_TYPES or moving or seizure:
-            targets = target_candidates((doc[i] for i in m.recipient_heads), sent, sites)
+            struck = [doc[i] for i in m.recipient_heads] or _shared_objects(doc[m.head])
+            targets = target_candidates(struck, sent, sites)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
         best: tuple[PlaceCandidate, Place] | None = None
         best_guessed = False
@@ -219,6 +220,7 @@ class PlaceStage:
         Taranjeh"). The flag says whether the gazetteer knows the place."""
         trigger = doc[m.head]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        objects = objects or _shared_objects(trigger)
         objects += [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
         subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         named_for = [o for t in (*objects, *subjects) for o in portion_places(t)]
@@ -559,6 +561,24 @@ def _own_subject(a: Token, b: Token) -> bool:
 
 #: Sectors of the armed sides a place is captured from ("from the rebels").
 _ARMED = frozenset({"MIL", "REB", "UAF"})
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object a verb with none of its own shares with the next verb: "captured and
+    annexed East Jerusalem", "stormed and captured Surjah Kabira"."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    return [
+        c
+        for v in verb.children
+        if v.dep_ == "conj" and v.pos_ == "VERB" and not _has_subject(v)
+        for c in v.children
+        if c.dep_ in ("dobj", "obj")
+    ]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _called_place(root: Token) -> bool:

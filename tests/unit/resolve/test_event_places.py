@@ -688,3 +688,18 @@ def test_prepositions_and_feasts_are_no_places(coder, text: str, place: str) -> 
     """ "in front of" is a preposition, not an area with an owner; a feast is a date."""
     events = coder.code_text(text, date="2025-10-20")
     assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Israel captured and annexed East Jerusalem in 1967.", "captured", "East Jerusalem"),
+        ("The army stormed and captured Tal Maghar on Monday.", "stormed", "Tal Maghar"),
+    ],
+)
+def test_a_shared_object_is_the_first_verbs_target_too(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str
+) -> None:
+    """ "captured and annexed X": X was captured as well."""
+    places = _places(coder, text)
+    assert [p for words, p in places.items() if word in words][:1] == [place]
