@@ -1,8 +1,9 @@
 """The place stage of the pipeline: where each event happened.
 
 `PlaceStage` picks, among the places the parse ties to an event (see
-resolve/attach.py), the one it happened in, and resolves it in the gazetteer
-(resolve/places.py); the documentation of the rules is in docs/dates_places.md.
+resolve/attach.py, and resolve/place_names.py for the names), the one it happened
+in, and resolves it in the gazetteer (resolve/places.py); the documentation of the
+rules is in docs/dates_places.md.
 """
 
 from __future__ import annotations
@@ -16,22 +17,24 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Place
 from eventcoder.resolve.attach import (
-    ARTICLED,
-    NAME_PARTICLES,
-    NAMED_SITES,
-    NATURAL_FEATURES,
     PlaceCandidate,
     aftermath,
-    named_site,
-    object_spans,
     place_candidates,
-    portion_places,
-    site_name,
-    site_or_area,
     target_candidates,
 )
 from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
 from eventcoder.resolve.mentions import doc_ents
+from eventcoder.resolve.place_names import (
+    ARTICLED,
+    NAME_PARTICLES,
+    NAMED_SITES,
+    NATURAL_FEATURES,
+    named_site,
+    object_spans,
+    portion_places,
+    site_name,
+    site_or_area,
+)
 from eventcoder.resolve.places import Gazetteer, unresolved_place
 from eventcoder.stages import anchor_tokens
 

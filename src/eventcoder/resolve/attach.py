@@ -29,28 +29,30 @@ the caller excludes the event's argument tokens.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from eventcoder.resolve.place_names import (
+    AREA_NOUNS,
+    NAMED_SITES,
+    PLACE_LABELS,
+    PORTIONS,
+    SITE_NOUNS,
+    area_named,
+    named_site,
+    place_spans,
+    site_name,
+)
+
 __all__ = [
-    "ARTICLED",
-    "NAMED_SITES",
-    "NAME_PARTICLES",
-    "NATURAL_FEATURES",
     "PlaceCandidate",
     "aftermath",
     "anaphoric_time_for",
     "clause_relatives",
     "date_entities_for",
-    "named_site",
-    "object_spans",
     "place_candidates",
-    "portion_places",
-    "site_name",
-    "site_or_area",
     "target_candidates",
     "tense_of",
 ]
@@ -72,69 +74,16 @@ _MOTION = frozenset(
      "sail", "walk", "cross", "advance", "push", "infiltrate", "transfer", "deport", "fire",
      "launch", "shell", "retreat", "withdraw", "escape", "enter", "stretch"}
 )  # fmt: skip
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Words after which "on"/"against" name the place struck ("raids on Fallujah").
 _ASSAULT_WORDS = frozenset(
     {"raid", "attack", "assault", "strike", "airstrike", "offensive", "bombing",
      "bombardment", "shelling", "advance", "push", "march", "crackdown", "fire",
      "drone", "missile", "rocket", "air", "airstrikes"}
 )  # fmt: skip
-#: Entity labels the small model often gives places ("Nineveh" as PERSON): such a
-#: span is a candidate only when the gazetteer knows it (`PlaceCandidate.named`).
-#: Labels the small model gives places by mistake ("in Saratov" as LANGUAGE, "in
-#: Kramatorsk" as PRODUCT): a place only when the gazetteer knows the name.
-_WEAK_LABELS = frozenset({"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
 _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
-#: Nouns through which "the X of PLACE" names PLACE ("the city of Nablus").
-_AREA_NOUNS = frozenset(
-    {"city", "town", "village", "province", "region", "district", "state", "county",
-     "capital", "area", "outskirts", "suburb", "suburbs", "center", "centre", "heart",
-     "streets", "street", "neighbourhood", "neighborhood", "port", "island", "islands",
-     "governorate", "oblast", "municipality", "prefecture", "territory", "enclave",
-     "border", "borders", "part", "parts", "north", "south", "east", "west", "coast",
-     "countryside", "vicinity", "west bank", "camp", "township", "valley", "desert",
-     "mountains", "hills", "shores", "waters", "gulf", "strip", "peninsula", "kingdom",
-     "republic", "emirate", "precinct", "quarter", "regions", "provinces", "areas",
-     "towns", "villages", "cities", "districts", "states", "countries", "country",
-     "nation", "entrance", "side", "edge", "rest", "eastern", "western", "northern",
-     "southern", "central", "downtown", "zone", "front", "frontline", "settlement",
-     "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
-     "neighborhoods", "block", "estate", "commune", "canton", "municipalities", "slum",
-     "slums", "belt", "battlefield", "heartland", "hinterland", "plateau", "plain", "plains",
-     "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
-     "borough", "localities", "hamlets", "community", "communities", "swath", "swathe"}
-)  # fmt: skip
 #: Sites that take their place's name with "of": "the airport of Udbina".
 _SITES_OF = frozenset({"airport", "airbase", "headquarters", "port", "harbour", "harbor"})
-#: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
-#: the site happened at the place.
-_SITE_NOUNS = frozenset(
-    {"airport", "airbase", "airfield", "base", "port", "harbour", "harbor", "dam",
-     "bridge", "station", "camp", "prison", "jail", "hospital", "school", "market",
-     "mosque", "church", "refinery", "plant", "checkpoint", "crossing", "highway",
-     "road", "palace", "stadium", "university", "square", "barracks", "garrison",
-     "outpost", "compound", "mall", "hotel", "district", "neighbourhood", "neighborhood",
-     "restaurant", "headquarters", "office", "hill", "corridor", "cafe", "building",
-     "embassy", "consulate", "residence", "home", "house", "offices", "street", "avenue",
-     "boulevard", "bus", "train", "court", "courthouse", "factory", "depot", "warehouse",
-     "shop", "store", "supermarket", "cinema", "theatre", "theater", "nightclub", "clinic",
-     "terminal", "museum", "pharmacy", "bakery"}
-)  # fmt: skip
-#: Landmarks a name may end in: "Biju Hill", "Utah Beach", "the Ane Ses Pass".
-_LANDMARKS = frozenset(
-    {"hill", "hilltop", "ridge", "peak", "mount", "mountain", "pass", "beach", "heights",
-     "roundabout", "junction", "crossroads", "gorge", "field", "fields", "farm", "farms",
-     "island", "valley", "plain", "plains", "forest", "village", "town", "city", "quarter"}
-)  # fmt: skip
-#: Last words that make a name a site or landmark, whatever the recogniser's label:
-#: "the Kindi Hospital", "Tishreen Dam", "the Al-Rasoul Checkpoint". Sites of a person
-#: ("the Molina residence") or of a country abroad ("the U.S. Embassy") are left out:
-#: their names are the owner's.
-NAMED_SITES = (
-    _SITE_NOUNS
-    - {"home", "house", "residence", "office", "offices", "bus", "train", "embassy", "consulate"}
-) | _LANDMARKS
 #: What happens "over" a country: "shot down over Laos".
 _OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
 #: Flights whose "over" says where they were: "shot down on a mission over Lebanon".
@@ -144,11 +93,6 @@ _SURFACES = frozenset(
     {"street", "road", "highway", "avenue", "boulevard", "bus", "train", "battlefield",
      "beach", "border", "frontline", "front", "island", "boat", "ship", "square", "bridge",
      "outskirts", "motorway", "flight", "plane"}
-)  # fmt: skip
-#: Portions of a territory taken or held ("half of Zaire", "parts of Latakia").
-_PORTIONS = frozenset(
-    {"half", "third", "quarter", "part", "much", "most", "percent", "bulk", "swath",
-     "swathe", "chunk", "portion", "section", "stretch", "territory", "control"}
 )  # fmt: skip
 #: Verbs whose own phrases say where something was said, not where the event was.
 _REPORTING = frozenset(
@@ -361,7 +305,7 @@ def place_candidates(
         {t.i for t in arguments},
     )
     found: list[PlaceCandidate] = []
-    for span, named in _place_spans(sent):
+    for span, named in place_spans(sent):
         if any(i in exclude for i in range(span.start, span.end)):
             continue
         candidate = _tie(span, named, tiers, heads, verbal)
@@ -369,115 +313,6 @@ def place_candidates(
             found.append(candidate)
     found.sort(key=lambda c: (c.rank, c.span.start))
     return found
-
-
-#: Last words of seas and landforms, which have no country: "the Persian Gulf".
-NATURAL_FEATURES = frozenset(
-    {"gulf", "sea", "ocean", "strait", "straits", "channel", "bay", "lake", "river",
-     "mountains", "mountain", "hills", "range", "desert", "peninsula", "waters", "waterway",
-     "valley", "plateau", "gorge"}
-)  # fmt: skip
-
-#: Lower-case particles inside hyphenated place names ("Mazar-e-Sharif", "Port-au-Prince").
-NAME_PARTICLES = frozenset(
-    {"e", "i", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "au", "aux", "de", "du",
-     "des", "la", "le", "les", "sur", "en", "ibn", "bin", "bani", "beni", "abu", "ben"}
-)  # fmt: skip
-
-
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
-
-
-def glued(span: Span) -> Span:
-    """The span grown over the rest of a hyphenated name it is part of: the entity
-    recogniser often takes only "Mazar" of "Mazar-e-Sharif"."""
-    doc = span.doc
-    start, end = span.start, span.end
-    while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start]):
-        if not _name_part(doc[start - 2]):
-            break
-        start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and _joined(doc[end - 1], doc[end + 1]):
-        if not _name_part(doc[end + 1]):
-            break
-        end += 2
-    if end < len(doc) and ARTICLED.match(doc[end].text) and not doc[end].is_punct:
-        end += 1  # "Tal Al-'Eiss", the second word one token
-    while start < end and doc[start].lower_ in NAME_PARTICLES - _ARTICLES:
-        start += 2  # never open on "e" or "de", nor close on any particle ("al-Bab" opens on "al")
-    while end > start and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
-        end -= 2
-    if (start, end) == (span.start, span.end) or start >= end:
-        return span
-    if not any(t.lower_ in NAME_PARTICLES or ARTICLED.match(t.text) for t in doc[start:end]):
-        return span  # "US-Kurdish", "Bosnia-Herzegovina": two names, or known whole
-    grown = doc[start:end]
-    return Span(doc, start, end, label=span.label_) if span.label_ else grown
-
-
-#: One token of an Arabic name with its article: "Al-'Eiss", "al-Bab".
-ARTICLED = re.compile(r"^(?:[Aa]l|[Ee]l)-[\w'’‘]+$")
-
-
-def _joined(left: Token, right: Token) -> bool:
-    """Are the tokens around a hyphen written as one word ("Mazar-e", no spaces)?"""
-    return not left.whitespace_ and not left.nbor(1).whitespace_ and right.i == left.i + 2
-
-
-def _name_part(token: Token) -> bool:
-    return token.lower_ in NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
-
-
-def _place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
-    """Entity spans that may be places, then proper-noun runs no entity covers."""
-    covered: set[int] = set()
-    for ent in (glued(e) for e in sent.ents):
-        if ent.start in covered:
-            continue  # inside a name grown over its hyphens
-        covered.update(range(ent.start, ent.end))
-        if len(ent) == 1 and ent[0].tag_ == "JJ":
-            continue  # "Ukrainian drones": a nationality the model tagged GPE
-        if ent.label_ in _PLACE_LABELS:
-            # LOC spans the gazetteer does not know are mostly regions of the world
-            # ("the Middle East"): kept only when it knows them, or when they name a
-            # sea or a landform ("in the Persian Gulf", "over the Ural Mountains")
-            yield ent, ent.label_ != "LOC" or ent[-1].lower_ in NATURAL_FEATURES
-        elif ent.label_ in _WEAK_LABELS or (
-            # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
-            # says it is a place (a nationality is dropped by the caller)
-            ent.label_ == "NORP"
-            and (
-                (
-                    ent.root.dep_ == "pobj"
-                    and (_area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
-                )  # "outside a Lahore court", tagged NORP: the gazetteer decides
-                or (ent.root.dep_ == "compound" and ent.root.head.lemma_ in _SITE_NOUNS)
-            )
-        ):
-            yield ent, False
-    doc = sent.doc
-    i = sent.start
-    while i < sent.end:
-        if doc[i].pos_ != "PROPN" or i in covered or not doc[i].text[:1].isupper():
-            i += 1  # "the northern Huriyah neighbourhood": "northern" starts no name
-            continue
-        j = i
-        while j + 1 < sent.end and j + 1 not in covered:
-            if doc[j + 1].pos_ == "PROPN" or ARTICLED.match(doc[j + 1].text):
-                j += 1  # "Tal Al-'Eiss": the article's word is often tagged a number
-            elif (  # "Marj Al-Sultan Military Airport": one name over its hyphen
-                doc[j + 1].text == "-"
-                and j + 2 < sent.end
-                and doc[j + 2].pos_ == "PROPN"
-                and j + 2 not in covered
-                and not doc[j + 1].whitespace_
-                and not doc[j].whitespace_
-            ):
-                j += 2
-            else:
-                break
-        yield doc[i : j + 1], False
-        i = j + 1
 
 
 #: How a place hangs from the phrase carrying it -> its role (see PlaceCandidate).
@@ -514,7 +349,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
         elif (
             node.dep_ == "pobj"
             and head.lower_ == "of"
-            and (head.head.lower_ in _AREA_NOUNS or (step == 0 and head.head.lower_ in _SITES_OF))
+            and (head.head.lower_ in AREA_NOUNS or (step == 0 and head.head.lower_ in _SITES_OF))
             and head.head.i != head.i
         ):
             relation, head = "of", head.head
@@ -534,7 +369,7 @@ def _named_before(name: Token) -> Token | None:
     if before > 0 and name.doc[before].text == ",":
         before -= 1
     noun = name.doc[before] if before >= 0 else None
-    if noun is not None and noun.lower_ in _AREA_NOUNS and noun.dep_ == "pobj":
+    if noun is not None and noun.lower_ in AREA_NOUNS and noun.dep_ == "pobj":
         return noun
     return None
 
@@ -552,9 +387,9 @@ def _tie(
     carrier, role = _carrier(root)
     lifted = carrier.i != root.i
     # "the Nazi concentration camp": a nationality as compound is named only by the gazetteer
-    named = named or (_area_named(root) and not (span.label_ == "NORP" and root.dep_ == "compound"))
+    named = named or (area_named(root) and not (span.label_ == "NORP" and root.dep_ == "compound"))
     # "in front of the US embassy": "front" is part of a preposition, not an area
-    area = carrier.lower_ in _AREA_NOUNS and not (
+    area = carrier.lower_ in AREA_NOUNS and not (
         carrier.lower_ == "front" and carrier.head.lower_ == "in"
     )
     prep = carrier.head
@@ -573,7 +408,7 @@ def _tie(
         if not named:
             return None
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
-            level = 0 if carrier.lower_ in _AREA_NOUNS else 1  # "stormed the village of X"
+            level = 0 if carrier.lower_ in AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
@@ -635,14 +470,6 @@ def _instruments(verbs: Iterable[Token], arguments: list[Token]) -> set[int]:
     }
 
 
-def _area_named(root: Token) -> bool:
-    """The phrase itself says the name is a place: "the town of X", "X province"."""
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lower_ in _AREA_NOUNS and head.head.i != head.i
-    return root.dep_ == "compound" and head.lower_ in _AREA_NOUNS and head.i != root.i
-
-
 def target_candidates(
     targets: Iterable[Token], sent: Span, sites: bool = False
 ) -> list[PlaceCandidate]:
@@ -652,13 +479,13 @@ def target_candidates(
     word is an area word are kept when the gazetteer does not know them, or any
     name when `sites` says the event's targets are places ("bombed Halabja")."""
     found = []
-    spans = list(_place_spans(sent))
+    spans = list(place_spans(sent))
     for token in targets:
         for span, _named in spans:
             if span.start <= token.i < span.end:
                 if not _target_place(span, token, sites):
                     break
-                area = span[-1].lower_ in _AREA_NOUNS
+                area = span[-1].lower_ in AREA_NOUNS
                 named = sites or area or span.label_ == "FAC" or named_site(span)
                 if named_site(span) and span[0].text == "the":
                     # "struck the Nabi Saleh Mosque": the article is no part of the name
@@ -682,30 +509,12 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.ent_type_ == "ORDINAL":
         return False  # "the 10th Mountain Division": a unit
-    if sites or span.label_ in _PLACE_LABELS or span[-1].lower_ in _AREA_NOUNS:
+    if sites or span.label_ in PLACE_LABELS or span[-1].lower_ in AREA_NOUNS:
         # a "facility" shot or killed is a person the recogniser mislabelled
         return span.label_ != "FAC" or token.head.lemma_ not in _HARMED
     if named_site(span):
         return True  # "struck the Nabi Saleh Mosque", "captured Biju Hill"
     return span.label_ != "PERSON" and token.dep_ == "pobj"
-
-
-def site_or_area(token: Token) -> bool:
-    """Is the word a site, landmark or area ("residence", "hill", "district")?"""
-    words = {token.lower_, token.lemma_.lower()}
-    return bool(words & (_SITE_NOUNS | _AREA_NOUNS | _LANDMARKS))
-
-
-def named_site(span: Span) -> bool:
-    """A name whose last word says it is a site or landmark ("Biju Hill", "the Kindi
-    Hospital"), capitalised as part of the name."""
-    last = span[-1]
-    words = {last.lower_, last.lemma_.lower()}
-    return (
-        len(span) > 1
-        and last.text[:1].isupper()
-        and bool(words & NAMED_SITES or words & NATURAL_FEATURES)
-    )
 
 
 def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandidate]:
@@ -714,12 +523,12 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
     of = {o.i for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
     for span, _named in spans:
         root = span.root
-        if span.label_ not in _PLACE_LABELS and not (of and root.i in of):
+        if span.label_ not in PLACE_LABELS and not (of and root.i in of):
             continue
-        if root.i in of and (token.lower_ in _AREA_NOUNS or token.lemma_ in _PORTIONS):
+        if root.i in of and (token.lower_ in AREA_NOUNS or token.lemma_ in PORTIONS):
             return [PlaceCandidate(span, 1, True, token.i, 0, area=True)]
         if (
-            token.lemma_ in _SITE_NOUNS
+            token.lemma_ in SITE_NOUNS
             and root.head.i == token.i
             and root.dep_ in ("compound", "nmod")
         ):
@@ -728,52 +537,11 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
             token.lemma_ in NAMED_SITES
             and root.head.i == token.i
             and root.dep_ == "poss"
-            and span.label_ in _PLACE_LABELS
+            and span.label_ in PLACE_LABELS
         ):  # "destroyed one of Baghdad's bridges", "Yugoslavia's refineries were bombed"
             return [PlaceCandidate(span, 1, True, token.i, 4, area=True)]
     name = site_name(token)  # "the Kokkadicholai base", "the Al-Dahr Al-Aswad hill"
     return [PlaceCandidate(name, 1, True, token.i, 2)] if name is not None else []
-
-
-def site_name(token: Token) -> Span | None:
-    """The proper name a lower-case site or landmark word carries before it: "the
-    Kokkadicholai base" -> "Kokkadicholai", "the Al-Dahr Al-Aswad hill"."""
-    if token.pos_ != "NOUN" or token.lemma_ not in NAMED_SITES:
-        return None
-    if any(o.pos_ == "PROPN" for o in portion_places(token)):
-        return None  # "the Red Sea island of Hanish al-Kabir" is named by its "of"
-    names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
-    if not names:
-        return None
-    start = min(t.left_edge.i for t in names)
-    while start < token.i and token.doc[start].pos_ not in ("PROPN", "PUNCT"):
-        start += 1  # past "the", "strategic"
-    end = max(t.i for t in names) + 1  # "the Tarmiyah pumping station" -> "Tarmiyah"
-    if start >= end or any(t.pos_ not in ("PROPN", "PUNCT") for t in token.doc[start:end]):
-        return None
-    return token.doc[start:end]
-
-
-def portion_places(token: Token) -> list[Token]:
-    """The place a portion is of: "half of Zaire", "large parts of Latakia" -> the name."""
-    if token.lemma_ not in _PORTIONS and token.lower_ not in _AREA_NOUNS | NAMED_SITES:
-        return []
-    return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-
-
-def object_spans(tokens: Iterable[Token], sent: Span) -> list[Span]:
-    """The name (an entity of any label, or a run of proper nouns) each token heads:
-    for telling a seized town from a captured man by the gazetteer, not by the
-    entity recogniser's label ("captured Bukavu" is often tagged PERSON)."""
-    spans = list(_place_spans(sent))
-    found = []
-    for token in tokens:
-        span = next((sp for sp, _ in spans if sp.start <= token.i < sp.end), None)
-        if span is None and token.pos_ == "PROPN":
-            span = sent.doc[token.i : token.i + 1]
-        if span is not None and span.root.i == token.i:
-            found.append(span)
-    return found
 
 
 #: Vehicles and weapons, whose relative clause says where they were (`_described`);
@@ -792,7 +560,7 @@ def _described(clause: Token) -> bool:
     noun = clause.head.lemma_
     if noun in _CARRIERS:
         return True
-    if noun not in _SITE_NOUNS and noun not in _AREA_NOUNS:
+    if noun not in SITE_NOUNS and noun not in AREA_NOUNS:
         return False
     return not any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children
@@ -818,14 +586,14 @@ def _locative(prep: Token, span: Span) -> bool:
     if word == "of" and _scene(prep.head):
         return True  # "captured during the 1989 invasion of Panama"
     if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
-        return span.label_ in _PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
+        return span.label_ in PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
     if word == "of" and prep.head.lemma_ in _DWELLERS:
         return True  # "residents of Khashaba", "the people of Mubingi commune"
     if word not in _LOCATIVE:
         return False
     if word == "between":  # "the area between X and Y", but "clashes between X and Y"
         head = prep.head.lemma_
-        return head in _AREA_NOUNS or head in _SITE_NOUNS or head in _BOUNDS or head in _MOTION
+        return head in AREA_NOUNS or head in SITE_NOUNS or head in _BOUNDS or head in _MOTION
     if word in _DIRECTIONAL:
         return prep.head.lemma_ in _MOTION
     if word in _WEAK_LOCATIVE:
