@@ -75,7 +75,7 @@ SITE_NOUNS = frozenset(
      "embassy", "consulate", "residence", "home", "house", "offices", "street", "avenue",
      "boulevard", "bus", "train", "court", "courthouse", "factory", "depot", "warehouse",
      "shop", "store", "supermarket", "cinema", "theatre", "theater", "nightclub", "clinic",
-     "terminal", "museum", "pharmacy", "bakery"}
+     "terminal", "museum", "pharmacy", "bakery", "parliament", "ministry", "legislature"}
 )  # fmt: skip
 
 #: Landmarks a name may end in: "Biju Hill", "Utah Beach", "the Ane Ses Pass".

@@ -703,3 +703,27 @@ def test_a_shared_object_is_the_first_verbs_target_too(  # type: ignore[no-untyp
     """ "captured and annexed X": X was captured as well."""
     places = _places(coder, text)
     assert [p for words, p in places.items() if word in words][:1] == [place]
+
+
+def test_a_misparsed_toll_verb_shares_its_partners_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """The parser hangs "killed" on "explosives" in "a bomber driving a minibus packed
+    with explosives killed 50 and wounded 152 in X"; the killing is in X too."""
+    text = (
+        "A suicide bomber driving a truck packed with explosives killed at least 40 people "
+        "and wounded 90 on Sunday in the southern Iraqi city of Diwaniyah, police said."
+    )
+    assert _places(coder, text).get("killed") == "Diwaniyah"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("More than 200 women marched on South Africa's parliament on Wednesday.", "South Africa"),
+        ("About 300 protesters demonstrated in front of Singapore's embassy in Manila.", "Manila"),
+    ],
+)
+def test_a_countrys_own_site_is_in_it_its_embassy_is_not(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str
+) -> None:
+    events = coder.code_text(text, date="2025-10-20")
+    assert [e.event_loc.extracted_place for e in events if e.event_loc][:1] == [place]
