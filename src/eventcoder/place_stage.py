@@ -17,8 +17,10 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Place
 from eventcoder.resolve.attach import (
+    OPERATIONS,
     PlaceCandidate,
     aftermath,
+    has_subject,
     place_candidates,
     target_candidates,
 )
@@ -217,10 +219,10 @@ class PlaceStage:
 
         A name the gazetteer lacks is a place taken when the sentence says so: a site
         or landmark ("captured Biju Hill", "the Kokkadicholai base"), an apposition
-        ("Grahovo and Glamoc, another Serb town"), or a capture from an armed group
-        or a country ("capture Bayyanoun from the rebels"): men are not captured from
-        their side; so is a name given to a site or area ("the strategic hilltop of Tal
-        Taranjeh"). The flag says whether the gazetteer knows the place."""
+        ("Grahovo and Glamoc, another Serb town"), a site's or area's "of" ("the
+        strategic hilltop of Tal Taranjeh"), or a capture from an armed group or a
+        country ("capture Bayyanoun from the rebels": men are not captured from their
+        side). The flag says whether the gazetteer knows the place."""
         trigger = doc[m.head]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         objects = objects or _shared_objects(trigger)
@@ -291,14 +293,14 @@ class PlaceStage:
         start = cand.span.start
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
+        carrier = doc[cand.carrier]
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             # an owner: "the US embassy", "Australia's embassy", "Russia's army"; but a
             # country's own parliament or hotel is in it ("marched on South Africa's
             # parliament")
-            carrier = doc[cand.carrier]
             in_front = carrier.lower_ == "front" and carrier.head.lower_ == "in"
             return in_front or not site_or_area(carrier) or carrier.lemma_ in _ABROAD
-        if place.geonameid is None and _qualifies_no_place(cand, doc[cand.carrier]):
+        if place.geonameid is None and _qualifies_no_place(cand, carrier):
             return True  # "in Sabeeh's support", "Houston's brother, Rocky", "Hizbut Tahrir"
         if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
             return False
@@ -306,7 +308,6 @@ class PlaceStage:
             return place.resolution == 1 or (place.geonameid is None and not cand.named)
         if cand.role == 0 or cand.area:
             return False  # "marched on Manila's financial district", "six West Bank towns"
-        carrier = doc[cand.carrier]
         if site_or_area(carrier) and carrier.lemma_ not in _ABROAD:
             return False  # "marched on South Africa's parliament": it stands in its country
         entry = self.kb.lookup(cand.span.text)
@@ -470,12 +471,12 @@ def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
 
 
-#: Nouns of events a place name may qualify ("the Helmand battle", "Kafr Nabuda operations").
-_OCCASION_NOUNS = frozenset(
-    {"operation", "clash", "battle", "invasion", "attack", "offensive", "fighting", "raid",
-     "bombing", "campaign", "siege", "war", "protest", "rally", "march", "strike", "assault",
-     "massacre", "shelling", "airstrike", "uprising", "riot"}
-)  # fmt: skip
+#: Nouns of events a place name may qualify ("the Helmand battle", "Kafr Nabuda
+#: operations").
+_OCCASION_NOUNS = OPERATIONS | {
+    "bombing", "campaign", "war", "protest", "rally", "march", "strike", "massacre",
+    "airstrike", "uprising", "riot",
+}  # fmt: skip
 
 
 def _place_like(span: Span, cand: PlaceCandidate) -> bool:
@@ -604,14 +605,10 @@ def _shared_objects(verb: Token) -> list[Token]:
     return [
         c
         for v in verb.children
-        if v.dep_ == "conj" and v.pos_ == "VERB" and not _has_subject(v)
+        if v.dep_ == "conj" and v.pos_ == "VERB" and not has_subject(v)
         for c in v.children
         if c.dep_ in ("dobj", "obj")
     ]
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _called_place(root: Token) -> bool:

@@ -47,11 +47,13 @@ from eventcoder.resolve.place_names import (
 )
 
 __all__ = [
+    "OPERATIONS",
     "PlaceCandidate",
     "aftermath",
     "anaphoric_time_for",
     "clause_relatives",
     "date_entities_for",
+    "has_subject",
     "place_candidates",
     "target_candidates",
     "tense_of",
@@ -216,7 +218,7 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
             head = node.head
             if node.dep_ not in _CLAUSE_UP or head.i == node.i or head.lemma_ in _REPORTING:
                 break
-            if node.dep_ == "conj" and (_has_subject(node) or aftermath(head, node)):
+            if node.dep_ == "conj" and (has_subject(node) or aftermath(head, node)):
                 break
             found.setdefault(head.i, head)
             node = head
@@ -225,7 +227,7 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
         for child in [*token.children, *gapped]:
             if child.pos_ not in _VERBAL:
                 continue
-            if child.dep_ == "conj" and (_has_subject(child) or aftermath(token, child)):
+            if child.dep_ == "conj" and (has_subject(child) or aftermath(token, child)):
                 continue
             if child.dep_ in _CLAUSE_DOWN or _concurrent(child) or child in gapped:
                 found.setdefault(child.i, child)
@@ -263,7 +265,8 @@ def aftermath(first: Token, second: Token) -> bool:
     return first.lemma_ in _AFTERMATH or second.lemma_ in _AFTERMATH
 
 
-def _has_subject(verb: Token) -> bool:
+def has_subject(verb: Token) -> bool:
+    """Has the verb a subject of its own (a coordinated clause that is another event)?"""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
@@ -617,7 +620,7 @@ def _scene(noun: Token) -> bool:
     Panama", "during Kafr Saghir's liberation", "in the Helmand offensive")? Its
     place is the event's."""
     return (
-        noun.lemma_ in _OPERATIONS
+        noun.lemma_ in OPERATIONS
         and noun.dep_ == "pobj"
         and noun.head.lower_ in ("during", "in", "amid", "throughout")
     )
@@ -625,7 +628,7 @@ def _scene(noun: Token) -> bool:
 
 #: Operations whose "of" or owner names where they were (not "war": "the 1967 Middle
 #: East war" was not all fought in the Middle East's every place).
-_OPERATIONS = frozenset(
+OPERATIONS = frozenset(
     {"invasion", "liberation", "siege", "offensive", "assault", "raid", "ambush", "battle",
      "fighting", "clash", "clashes", "operation", "capture", "recapture", "storming",
      "bombardment", "shelling", "occupation", "takeover", "attack", "incursion"}
