@@ -147,13 +147,8 @@ class PlaceStage:
         self, place: Place, candidates: list[PlaceCandidate], own: list[str], names: list[str]
     ) -> Place:
         """The country of the first place the event's own clause names."""
-        for cand in candidates:
-            if cand.level > 1:
-                break
-            outer = self._resolve(cand, own, names, [])
-            if outer is not None and outer.country_code:
-                return replace(place, country_code=outer.country_code, country=outer.country)
-        return place
+        clause = [c for c in candidates if c.level <= 1]
+        return self._country_of_first(clause, place, own, names) or place
 
     def _container_country(
         self,
@@ -164,11 +159,19 @@ class PlaceStage:
         names: list[str],
     ) -> Place | None:
         """The country of a known place named as the unknown one's container."""
+        containers = [
+            c
+            for c in candidates
+            if c.span.start > found.span.start
+            and (_contains(found.span.root, c.span.root) or _part_of(c, found.span.doc))
+        ]
+        return self._country_of_first(containers, place, own, names)
+
+    def _country_of_first(
+        self, candidates: list[PlaceCandidate], place: Place, own: list[str], names: list[str]
+    ) -> Place | None:
+        """`place` in the country of the first candidate that resolves to one."""
         for cand in candidates:
-            if cand.span.start <= found.span.start:
-                continue
-            if not (_contains(found.span.root, cand.span.root) or _part_of(cand, found.span.doc)):
-                continue
             outer = self._resolve(cand, own, names, [])
             if outer is not None and outer.country_code:
                 return replace(place, country_code=outer.country_code, country=outer.country)

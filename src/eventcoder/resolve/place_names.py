@@ -216,10 +216,13 @@ def area_named(root: Token) -> bool:
     return root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i != root.i
 
 
+#: Every word that says its noun is somewhere (`site_or_area`).
+_PLACE_WORDS = SITE_NOUNS | AREA_NOUNS | _LANDMARKS
+
+
 def site_or_area(token: Token) -> bool:
     """Is the word a site, landmark or area ("residence", "hill", "district")?"""
-    words = {token.lower_, token.lemma_.lower()}
-    return bool(words & (SITE_NOUNS | AREA_NOUNS | _LANDMARKS))
+    return token.lower_ in _PLACE_WORDS or token.lemma_.lower() in _PLACE_WORDS
 
 
 def named_site(span: Span) -> bool:
