@@ -191,6 +191,8 @@ class PlaceStage:
             holder = cand.span.doc[cand.carrier]  # "the Ben Younis area" holds "of Benghazi"
             if not _contains(holder, root) or not _proper(cand.span):
                 continue
+            if cand.span.label_ == "NORP" and any(c.dep_ == "advmod" for c in holder.children):
+                continue  # "a mostly Shia neighbourhood in the village of X": who lives there
             if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
             text = cand.span.text
@@ -297,6 +299,13 @@ class PlaceStage:
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
         carrier = doc[cand.carrier]
+        if (
+            cand.role == 2
+            and place.resolution == 1
+            and carrier.lemma_ in _STREETS
+            and cand.span.root.head.i == carrier.i
+        ):
+            return True  # "in Palestine street" is a street named for the country
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             # an owner: "the US embassy", "Australia's embassy", "Russia's army"; but a
             # country's own parliament or hotel is in it ("marched on South Africa's
@@ -459,19 +468,31 @@ _CONTAINER_DEPS = frozenset(
 
 
 #: Sites a country may own in another: "the US embassy", "a US base".
+#: Ways named for a country: "Palestine street" (in Baghdad), "Lebanon Road".
+_STREETS = frozenset({"street", "road", "avenue", "boulevard", "square", "highway", "bridge"})
 _ABROAD = frozenset({"embassy", "consulate", "mission", "base", "airbase", "office", "offices"})
 
 
 def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     """Is a name the gazetteer lacks a mere modifier of something that is no place: an
     apposition to a person ("Houston's brother, Rocky"), an owner of no site or
-    occasion ("in Sabeeh's support"), a word inside a longer name ("Hizbut Tahrir")?
+    occasion ("in Sabeeh's support") or of what a person has ("Haniya's office"), a
+    word inside a longer name ("Hizbut Tahrir")?
     "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
     if cand.role == 1:
         return not site_or_area(carrier)
-    if cand.role == 4:
+    if cand.role == 4:  # "Haniya's office", "Molina's home": a person's
+        if carrier.lemma_ in _OWN_PLACES:
+            return True
         return not site_or_area(carrier) and carrier.lemma_ not in _OCCASION_NOUNS
     return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
+
+
+#: What a person has, not a town: "bombed Haniya's office".
+_OWN_PLACES = frozenset(
+    {"office", "home", "house", "residence", "apartment", "flat", "villa", "car", "farm",
+     "compound", "hideout", "bedroom", "family"}
+)  # fmt: skip
 
 
 #: Nouns of events a place name may qualify ("the Helmand battle", "Kafr Nabuda

@@ -229,6 +229,8 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
                 continue
             if child.dep_ == "conj" and (has_subject(child) or aftermath(token, child)):
                 continue
+            if _concurrent(child) and child.lemma_ in _REPORTING:
+                continue  # "killed six months after Washington declared an end to combat in X"
             if child.dep_ in _CLAUSE_DOWN or _concurrent(child) or child in gapped:
                 found.setdefault(child.i, child)
         for child in gapped:  # "... and one injured when insurgents fired near Kut"
@@ -238,11 +240,12 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
 
 def _gapped(verb: Token) -> list[Token]:
     """The participle of a gapped coordinated toll, which the parser hangs on its
-    number: "two soldiers were killed and one injured" -> "injured"."""
+    number: "two soldiers were killed and one injured" -> "injured" ("and nine
+    others injured", "and nine other injured")."""
     return [
         p
         for c in verb.children
-        if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PRON")
+        if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PRON", "ADJ")
         for p in c.children
         if p.dep_ == "acl" and p.tag_ == "VBN"
     ]
@@ -422,9 +425,15 @@ def _tie(
     yields = fronted or prep.i == carrier.i
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
-        if _reaches(anchor, targets, verbal):
+        if _reaches(anchor, targets, verbal, word in _DIRECTIONAL):
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, prep=word)
-        if verbal and word == "in" and _topic_of(anchor, targets):
+        # not "protested against the military operation in Gaza": the operation's place
+        if (
+            verbal
+            and word == "in"
+            and _topic_of(anchor, targets)
+            and anchor.lemma_ not in OPERATIONS
+        ):
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, True, word)
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
@@ -570,6 +579,23 @@ def _described(clause: Token) -> bool:
     )
 
 
+def _under_way(clause: Token) -> bool:
+    """Does a participle say where its noun was at the time: a vehicle's or weapon's
+    ("a car bomb detonated in Medellin", "a bus carrying pilgrims in Taji"), or what
+    someone was doing ("an officer walking near his home in Mosul")? Not what a
+    person is in general ("a man born in Boston")."""
+    if clause.head.lemma_ in _CARRIERS:
+        return True
+    return clause.tag_ == "VBG" and clause.lemma_ not in _STATES
+
+
+#: Participles of a standing state, not of the moment: "a firm operating in Iraq".
+_STATES = frozenset(
+    {"live", "base", "work", "operate", "serve", "reside", "belong", "come", "return", "lead",
+     "connect", "link", "run", "border", "overlook", "surround", "house", "stretch", "hail"}
+)  # fmt: skip
+
+
 #: What lies between two places: "the crossing between Israel and the Gaza Strip".
 _BOUNDS = frozenset({"fence", "line", "waterway", "frontier", "border", "crossing", "road"})
 #: Verbs whose objects are people: "shot Siche Bustamante-Gandinao" (tagged FAC).
@@ -584,12 +610,21 @@ _DWELLERS = frozenset(
 )  # fmt: skip
 
 
+#: Fights over a place: "killed in the battle for Manbij".
+_CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
+
+
 def _locative(prep: Token, span: Span) -> bool:
     word = prep.lower_
     if word == "of" and _scene(prep.head):
         return True  # "captured during the 1989 invasion of Panama"
     if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
-        return span.label_ in PLACE_LABELS  # "raids on Fallujah", "an attack on Kyiv"
+        # "raids on Fallujah", "an attack on Kyiv", "shelling on Khanasir town"
+        return span.label_ in PLACE_LABELS or span.root.head.lower_ in AREA_NOUNS
+    if word == "for" and prep.head.lemma_ in _CONTESTS:
+        # "killed in the battle for Manbij", but not "since the start of the battle for X"
+        # (the small model tags many such towns PRODUCT)
+        return span.label_ not in ("PERSON", "NORP", "ORG") and prep.head.head.lower_ in _DURING
     if word == "of" and prep.head.lemma_ in _DWELLERS:
         return True  # "residents of Khashaba", "the people of Mubingi commune"
     if word not in _LOCATIVE:
@@ -662,13 +697,28 @@ _SITE_PREPS = frozenset({"outside", "near", "inside", "at", "beside", "behind", 
 _TOPICAL = frozenset({"against", "over", "about", "for", "of"})
 
 
+#: What a protest shows for people elsewhere: "in solidarity with refugees in X".
+_SOLIDARITY = frozenset({"solidarity", "sympathy", "support"})
+
+
+def _in_solidarity(noun: Token) -> bool:
+    """Is `noun` whom a protest stands with ("in solidarity with refugees", "a show
+    of solidarity with X")?"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    held = prep.head
+    shown = [o for p in held.children if p.lower_ == "of" for o in p.children]
+    return any(t.lemma_ in _SOLIDARITY for t in (held, *shown))
+
+
 def _topic_of(noun: Token, targets: set[int]) -> bool:
     """Is `noun` what the event is about: "protested against the war"?"""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in _TOPICAL and prep.head.i in targets
 
 
-def _reaches(anchor: Token, targets: set[int], verbal: bool = False) -> bool:
+def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool = False) -> bool:
     """The anchor is an event word, its argument, or an argument's prepositional object
     ("struck refineries in Samara", "blew himself up at the entrance to a centre in
     Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated").
@@ -680,17 +730,26 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False) -> bool:
         if anchor.dep_ in ("advmod", "npadvmod") and anchor.pos_ == "ADV":
             anchor = anchor.head
             continue
+        if anchor.dep_ == "acl" and _under_way(anchor) and not moved:
+            # "a car bomb detonated in Medellin", "an officer walking near his home in Mosul"
+            anchor = anchor.head
+            continue
         if anchor.dep_ == "relcl" and _described(anchor):
             # "at a shop they ran in Colombo", "a car bomb that hit a checkpoint in Adhaim"
             anchor = anchor.head
             continue
         if anchor.dep_ in _ARG_DEPS and anchor.head.i != anchor.i:
             if verbal and (
-                anchor.dep_ in ("dobj", "obj", "dative", "oprd") or _topic_of(anchor, targets)
+                anchor.dep_ in ("dobj", "obj", "dative", "oprd")
+                or _topic_of(anchor, targets)
+                or _in_solidarity(anchor)
             ):
-                return False  # "condemned the killings in Gaza", "against the raids on X"
+                # "condemned the killings in Gaza", "against the raids on X", "in
+                # solidarity with refugees in the West Bank"
+                return False
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
+                moved = moved or anchor.lower_ in _DIRECTIONAL  # "carrying fuel to X"
                 anchor = anchor.head
             continue
         return False

@@ -1,0 +1,142 @@
+"""How far a place reaches: participles, contests, solidarity, what a person has (issue 5).
+
+Sentences written by the team.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _place_of(coder, text: str, word: str | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    """The place of the first event whose words hold `word` (any event when None)."""
+    for e in coder.code_text(text, date="2025-10-20"):
+        place = e.event_loc.extracted_place if e.event_loc else None
+        if (word is None and place is not None) or (word is not None and word in e.event_text):
+            return place
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # a weapon's or vehicle's participle says where it was
+        ("A bomb hidden in a cart in the town of Baqubah killed three people.", None, "Baqubah"),
+        (
+            "A roadside bomb targeting a police convoy near the district of Saqlawiyah "
+            "killed two officers.",
+            "killed",
+            "Saqlawiyah",
+        ),
+        # what someone was doing at the time
+        (
+            "Gunmen shot dead a teacher walking near the market in the southern city of Basra.",
+            "shot",
+            "Basra",
+        ),
+        (
+            "A farmer riding a tractor in the village of Beit Ummar was shot and wounded.",
+            "shot",
+            "Beit Ummar",
+        ),
+    ],
+)
+def test_a_participle_says_where_its_noun_was(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str | None, place: str
+) -> None:
+    assert _place_of(coder, text, word) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where someone travels from or to is not where the event was
+        "A minibus travelling from Peshawar to the border was destroyed by a bomb.",
+        "Trucks carrying food to refugees in Chad were destroyed in an ambush.",
+        # nor a standing state: a road leading into a town, a man living somewhere
+        "Jets bombed the road leading into Grozny overnight.",
+    ],
+)
+def test_a_journey_or_a_standing_state_places_nothing(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) is None
+
+
+def test_a_gapped_toll_shares_its_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "nine other injured": the parser reads "other" as an adjective."""
+    text = "Four shepherds were killed and nine other injured in the village of Kafr Batna."
+    assert _place_of(coder, text, "killed") == "Kafr Batna"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Dozens of fighters were killed in the battle for Tikrit last month.", "Tikrit"),
+        ("Two commanders were killed in the fight for Kobani.", "Kobani"),
+    ],
+)
+def test_a_fight_for_a_place_is_in_it(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) == place
+
+
+def test_a_fight_for_a_place_as_a_time_is_not_its_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of militants have been killed since the start of the battle for Tikrit."
+    assert _place_of(coder, text, "killed") is None
+
+
+def test_shelling_on_a_named_town(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Five civilians were killed during the shelling on Kafr Zeita town on Monday."
+    assert _place_of(coder, text, "killed") == "Kafr Zeita"
+
+
+def test_a_street_named_for_a_country_is_not_the_country(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Three people were killed when a bomb exploded near a bakery in Lebanon street."
+    assert _place_of(coder, text, "killed") is None
+
+
+def test_a_nationality_before_an_area_names_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "a mostly Sunni neighbourhood in the village of X" is in X."""
+    text = (
+        "Six people were killed on Friday in a mostly Sunni neighbourhood in the village "
+        "of Al-Mazraa, police said."
+    )
+    assert _place_of(coder, text, "killed") == "Al-Mazraa"
+
+
+def test_what_a_person_has_is_no_town(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets bombed Zahhar's office during an operation to free two hostages."
+    assert _place_of(coder, text, "bombed") is None
+
+
+def test_a_statement_clause_lends_no_place(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "killed a year after Washington declared an end to combat in X": the statement
+    dates the killing; its place is the statement's."""
+    text = (
+        "A year after London declared an end to combat operations in Basra, two British "
+        "soldiers were killed on Sunday."
+    )
+    assert _place_of(coder, text, "killed") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Students protested against the military operation in Gaza on Monday.", None),
+        (
+            "Hundreds demonstrated against the air offensive in Gaza and marched to the US "
+            "consulate in Sydney.",
+            "Sydney",
+        ),
+        (
+            "Thousands of Kurds demonstrated on Saturday in a show of solidarity with "
+            "refugees in Kobani.",
+            None,
+        ),
+    ],
+)
+def test_a_protests_issue_is_not_where_it_was(  # type: ignore[no-untyped-def]
+    coder, text: str, place: str | None
+) -> None:
+    """An operation has its own place; people one stands with are elsewhere."""
+    assert _place_of(coder, text, "protested" if "protested" in text else "demonstrated") == place
