@@ -44,6 +44,7 @@ from eventcoder.resolve.place_names import (
     named_site,
     place_spans,
     site_name,
+    site_or_area,
 )
 
 __all__ = [
@@ -74,7 +75,8 @@ _MOTION = frozenset(
     {"travel", "trip", "visit", "arrive", "fly", "journey", "go", "come", "return", "head",
      "move", "march", "flee", "deploy", "send", "dispatch", "evacuate", "smuggle", "drive",
      "sail", "walk", "cross", "advance", "push", "infiltrate", "transfer", "deport", "fire",
-     "launch", "shell", "retreat", "withdraw", "escape", "enter", "stretch"}
+     "launch", "shell", "retreat", "withdraw", "escape", "enter", "stretch", "incursion",
+     "foray"}
 )  # fmt: skip
 #: Words after which "on"/"against" name the place struck ("raids on Fallujah").
 _ASSAULT_WORDS = frozenset(
@@ -346,8 +348,13 @@ def _carrier(root: Token) -> tuple[Token, int]:
         head = node.head
         if head.i == node.i:
             break
-        if step == 0 and node.dep_ in ("npadvmod", "appos") and head.pos_ in _VERBAL:
-            named = _named_before(node)  # "in the capital, Islamabad, on Monday"
+        if step == 0 and (
+            (node.dep_ in ("npadvmod", "appos") and head.pos_ in _VERBAL)
+            or (node.dep_ == "compound" and head.ent_type_ in ("DATE", "TIME"))
+        ):
+            # "in the capital, Islamabad, on Monday"; "in the capital Warsaw Friday", where
+            # the parser hangs the name on the day
+            named = _named_before(node)
             if named is not None:
                 return named, _ROLES["appos"]
         if _modifies(node, head):
@@ -355,7 +362,12 @@ def _carrier(root: Token) -> tuple[Token, int]:
         elif (
             node.dep_ == "pobj"
             and head.lower_ == "of"
-            and (head.head.lower_ in AREA_NOUNS or (step == 0 and head.head.lower_ in _SITES_OF))
+            and (
+                head.head.lower_ in AREA_NOUNS
+                or (step == 0 and head.head.lower_ in _SITES_OF)
+                # "a town northeast of Baghdad": the direction word locates its head
+                or (head.head.lower_ in _DIRECTIONS and head.head.dep_ in ("advmod", "npadvmod"))
+            )
             and head.head.i != head.i
         ):
             relation, head = "of", head.head
@@ -408,18 +420,26 @@ def _tie(
         for level, targets in enumerate(tiers[:2]):
             if _reaches(anchor, targets):
                 return PlaceCandidate(span, level, named, carrier.i, 0, area=True)
+    # "outside his office and in Hebron": the second phrase hangs like the first
+    joined = prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head.dep_ == "prep"
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
-    elif carrier.dep_ != "pobj" or prep.dep_ != "prep" or not _locative(prep, span):
+    elif (
+        carrier.dep_ != "pobj" or (prep.dep_ != "prep" and not joined) or not _locative(prep, span)
+    ):
         if not named:
             return None
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
             level = 0 if carrier.lower_ in AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
+        if _entered(carrier, tiers[0]) and lifted and role in (2, 4) and span.label_ != "NORP":
+            # "shot as he entered a Baghdad mosque", "when troops raided their West Bank
+            # hideout"; not "bombed mostly Shia neighbourhoods"
+            return PlaceCandidate(span, 1, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
         return None
-    anchor, word = prep.head, prep.lower_
+    anchor, word = (prep.head.head if joined else prep.head), prep.lower_
     fronted = _fronted(prep, span.sent)
     # "in Ngabe, 100 km north of Brazzaville": a reference point yields like a scene
     yields = fronted or prep.i == carrier.i
@@ -438,6 +458,19 @@ def _tie(
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
+
+
+def _entered(site: Token, heads: set[int]) -> bool:
+    """Is `site` a common-noun site or area that a clause of the event, right below it,
+    acts on: "shot as he left a Gaza City mosque"?"""
+    clause = site.head
+    return (
+        site.dep_ in ("dobj", "obj")
+        and site.pos_ == "NOUN"
+        and site_or_area(site)
+        and clause.dep_ in ("advcl", "conj", "xcomp")
+        and clause.head.i in heads
+    )
 
 
 def _name_root(span: Span) -> Token:
@@ -723,7 +756,10 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
     ("struck refineries in Samara", "blew himself up at the entrance to a centre in
     Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated").
     For a verbal event the way up never passes its object or a phrase saying what it
-    is about (`place_candidates`)."""
+    is about (`place_candidates`). A participle is passed when it says where its noun
+    was (`_under_way`). Once the way has passed "to" or "from" (`moved`), it passes no
+    participle and leaves no prepositional phrase: "trucks carrying fuel to forces in
+    Afghanistan", "shot during a journey from Fresno" place nothing."""
     for _ in range(4):
         if anchor.i in targets:
             return True
@@ -747,6 +783,8 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 # "condemned the killings in Gaza", "against the raids on X", "in
                 # solidarity with refugees in the West Bank"
                 return False
+            if moved and anchor.dep_ == "pobj" and anchor.pos_ in ("NOUN", "PROPN"):
+                return False  # "shot while on a trip from Wilmington": the trip's, not his
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
                 moved = moved or anchor.lower_ in _DIRECTIONAL  # "carrying fuel to X"

@@ -140,3 +140,39 @@ def test_a_protests_issue_is_not_where_it_was(  # type: ignore[no-untyped-def]
 ) -> None:
     """An operation has its own place; people one stands with are elsewhere."""
     assert _place_of(coder, text, "protested" if "protested" in text else "demonstrated") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # a reference point with a compound direction word
+        ("A shopkeeper was shot dead in a village northeast of Kirkuk.", "shot", "Kirkuk"),
+        # a second phrase joined to the first
+        ("Settlers demonstrated outside the ministry and in Jericho on Friday.", None, "Jericho"),
+        # a name the parser hangs on the day
+        (
+            "Thousands of nurses marched in the capital Lisbon Friday for higher pay.",
+            None,
+            "Lisbon",
+        ),
+        # the site a concurrent clause acts on
+        ("The imam was shot dead as he left a Mosul mosque on Friday.", "shot", "Mosul"),
+        ("Their house was destroyed when jets bombed Gaza's Shujaiya suburb.", None, "Shujaiya"),
+    ],
+)
+def test_places_joined_to_the_event_further_out(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str | None, place: str
+) -> None:
+    assert _place_of(coder, text, word) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the composition of a site is no place, the origin of a trip or a fighter is none
+        "Car bombs struck several mostly Sunni neighbourhoods, killing 14 people.",
+        "A driver was shot as he slept in his truck during a journey from Fresno to Reno.",
+    ],
+)
+def test_compositions_and_origins_are_no_places(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) is None
