@@ -103,6 +103,10 @@ class PlaceStage:
             struck = [doc[i] for i in m.recipient_heads] or _shared_objects(doc[m.head])
             targets = target_candidates(struck, sent, sites)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
+        elif reached := _destinations(doc, m):
+            # "marched into Paris", "protested at Downing Street": whom, and where
+            targets = target_candidates(reached, sent)
+            candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
         best: tuple[PlaceCandidate, Place] | None = None
         best_guessed = False
         for cand in candidates:
@@ -755,6 +759,31 @@ _SEIZE_WORDS = frozenset({"capture", "recapture", "retake"})
 _VENUE_NOUNS = frozenset(
     {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}
 )
+
+
+#: Where a protest went or stood: "marched into Paris", "protested at Downing Street".
+_DESTINATION_PREPS = frozenset(
+    {"to", "into", "towards", "toward", "on", "at", "outside", "in", "near", "through"}
+)  # fmt: skip
+
+
+def _destinations(doc: Doc, m: EventMention) -> list[Token]:
+    """The recipients of a protest that are where it went or stood: the object of a
+    place preposition on the trigger ("marched on the Pentagon", "demonstrated
+    outside the Vatican"). They stay recipients; `_not_a_place` still keeps a country
+    that is only an owner out ("marched on the US embassy")."""
+    if m.event != "PROTEST":
+        return []
+    trigger = doc[m.head]
+    return [
+        doc[i]
+        for i in m.recipient_heads
+        if doc[i].dep_ == "pobj"
+        and doc[i].head.lower_ in _DESTINATION_PREPS
+        and doc[i].head.head.i == trigger.i
+        # a place, a building or a seat, not "marched to Pink Floyd's 'Time'"
+        and (doc[i].ent_type_ in ("GPE", "LOC", "FAC", "ORG") or site_or_area(doc[i]))
+    ]
 
 
 def _argument_tokens(doc: Doc, m: EventMention) -> set[int]:

@@ -357,6 +357,9 @@ def _carrier(root: Token) -> tuple[Token, int]:
             named = _named_before(node)
             if named is not None:
                 return named, _ROLES["appos"]
+            if node.dep_ == "compound":  # "outside the Vatican Sunday": the day is no owner
+                node = head
+                continue
         if _modifies(node, head):
             relation = node.dep_
         elif (

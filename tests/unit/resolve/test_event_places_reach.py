@@ -176,3 +176,19 @@ def test_places_joined_to_the_event_further_out(  # type: ignore[no-untyped-def]
 )
 def test_compositions_and_origins_are_no_places(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _place_of(coder, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # where a march went is its place, though it is also whom it addressed
+        ("Thousands of farmers marched into Brussels on Tuesday.", "Brussels"),
+        ("Hundreds of students marched to the White House on Saturday.", "White House"),
+        # a name the parser hangs on the day
+        ("About 200 nurses demonstrated outside the Vatican Sunday.", "Vatican"),
+        # a country that owns the site is still not the place
+        ("In Nicosia, about 300 students marched on the US embassy.", "Nicosia"),
+    ],
+)
+def test_where_a_protest_went(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) == place
