@@ -242,6 +242,7 @@ class PlaceStage:
         spans = object_spans([*objects, *subjects], trigger.sent)
         sites = [n for t in (*objects, *subjects) if (n := site_name(t)) is not None]
         taken = self._taken_from(trigger)
+        armed = any(e.sector in _ARMED or self.kb.lookup(e.entity_text) for e in m.actors)
         for span in [*spans, *sites]:
             if len(span) > 1 and span[0].lower_ == "the":
                 span = span[1:]  # "the Kindi Hospital"
@@ -258,6 +259,7 @@ class PlaceStage:
                 or named_site(span)
                 or _called_place(span.root)
                 or taken
+                or (armed and _no_ones_name(span, subjects))
             ):
                 continue
             if not known and not _proper(span):
@@ -623,6 +625,25 @@ def _own_subject(a: Token, b: Token) -> bool:
 
 #: Sectors of the armed sides a place is captured from ("from the rebels").
 _ARMED = frozenset({"MIL", "REB", "UAF"})
+
+
+#: Labels of a captured name that is a town when the gazetteer does not know it.
+_TAKEN_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _no_ones_name(span: Span, subjects: list[Token]) -> bool:
+    """Is a captured object's one-word name one the recogniser calls a place or an
+    organisation? What an armed side captures under such a name is a town ("rebels
+    captured Birao", tagged ORG; "Eritrea captured Tserona"): a man is tagged a
+    person (or has two names: "captured Orlan Dzhemal", tagged ORG), and a group is
+    not captured whole. Not a name the article gives a person elsewhere ("Elhanan
+    Tennenbaum ... Hezbollah captured Tennenbaum")."""
+    if span.root in subjects or span.root.ent_type_ not in _TAKEN_LABELS or span[0].pos_ != "PROPN":
+        return False
+    if len(span) > 1:
+        return False
+    people = [e for e in span.doc.ents if e.label_ == "PERSON"]
+    return not any(span.text in e.text.split() or span.text == e.text for e in people)
 
 
 def _shared_objects(verb: Token) -> list[Token]:

@@ -127,9 +127,13 @@ def _condition_tokens(token: Token, kind: str) -> list[Token]:
         return [verb] if verb is not None else []
     if kind == "subj":  # who acts: the active subject or the passive's "by" agent
         agents = [o for c in token.children if c.dep_ == "agent" for o in c.children]
-        return [c for c in token.children if c.dep_ == "nsubj"] + [
-            o for o in agents if o.dep_ == "pobj"
-        ]
+        # an active participle's noun acts: "the price of water shot up"
+        noun = [token.head] if token.dep_ == "acl" and token.tag_ in ("VBD", "VBG") else []
+        return (
+            [c for c in token.children if c.dep_ == "nsubj"]
+            + noun
+            + [o for o in agents if o.dep_ == "pobj"]
+        )
     return [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
 
 
@@ -138,6 +142,8 @@ def _objects(token: Token) -> list[Token]:
     objs = [c for c in token.children if c.dep_ in _OBJ_DEPS]
     if token.pos_ == "VERB":  # the passive's subject is the object: "a deal was struck"
         objs += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.dep_ == "acl" and token.tag_ == "VBN":  # "footage captured by a phone"
+            objs.append(token.head)
     if token.pos_ in ("NOUN", "PROPN"):
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

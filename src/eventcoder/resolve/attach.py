@@ -276,9 +276,16 @@ def has_subject(verb: Token) -> bool:
 
 
 def _concurrent(clause: Token) -> bool:
-    """An adverbial clause introduced by "when", "as" or "while"."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _WITH_MARKS for c in clause.children
+    """An adverbial clause introduced by "when", "as", "while" or "after", but not one
+    a span of time away: "was shot six months after Shakur was killed in Las Vegas"."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _WITH_MARKS]
+    if not marks:
+        return False
+    before = [*clause.children, *marks[0].children]  # "six months after": on either
+    return not any(
+        c.ent_type_ in ("DATE", "TIME") and c.i < marks[0].i and c.dep_ != "mark" for c in before
     )
 
 
@@ -615,6 +622,10 @@ def _described(clause: Token) -> bool:
     )
 
 
+#: Prepositions that date an event by another one, told with its own place.
+_EARLIER = frozenset({"since", "before", "until", "ahead"})
+
+
 def _under_way(clause: Token) -> bool:
     """Does a participle say where its noun was at the time: a vehicle's or weapon's
     ("a car bomb detonated in Medellin", "a bus carrying pilgrims in Taji"), or what
@@ -788,6 +799,8 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 return False
             if moved and anchor.dep_ == "pobj" and anchor.pos_ in ("NOUN", "PROPN"):
                 return False  # "shot while on a trip from Wilmington": the trip's, not his
+            if anchor.dep_ == "pobj" and anchor.head.lower_ in _EARLIER:
+                return False  # "captured since the attacks in the United States"
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
                 moved = moved or anchor.lower_ in _DIRECTIONAL  # "carrying fuel to X"

@@ -192,3 +192,44 @@ def test_compositions_and_origins_are_no_places(coder, text: str) -> None:  # ty
 )
 def test_where_a_protest_went(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert _place_of(coder, text) == place
+
+
+def test_an_armed_side_captures_a_town_the_gazetteer_lacks(coder) -> None:  # type: ignore[no-untyped-def]
+    """The recogniser tags "Ouadda" an organisation; rebels capture it: a town."""
+    events = coder.code_text(
+        "Rebels first captured Ouadda on Oct. 12, but lost it a week later.", date="2025-10-20"
+    )
+    [event] = [e for e in events if e.event_text == "captured"]
+    assert "seize" in event.mode
+    assert event.event_loc is not None and event.event_loc.extracted_place == "Ouadda"
+
+
+def test_a_name_the_article_gives_a_man_is_no_captured_town(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The hostage was named as Avram Goldmann. Hezbollah captured Goldmann in October."
+    assert _place_of(coder, text, "captured") is None
+
+
+def test_a_sports_win_is_no_capture(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(
+        "Vettel captured his third Formula One event of the season at Monza.", date="2025-10-20"
+    )
+    assert [e.event for e in events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event a span of time away, and a period an event is dated by
+        "Simmons was shot two weeks after his brother was killed in a Dallas nightclub.",
+        "Two soldiers were killed hours after a bomb exploded in Kandahar.",
+        "More than 40,000 people have been killed since the start of the war in Sudan.",
+        "The army has captured 300 militants since the bombings in Kampala.",
+    ],
+)
+def test_another_event_that_dates_this_one_lends_no_place(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) is None
+
+
+def test_an_event_right_after_another_shares_its_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebel leader was captured after a gunbattle in Goma."
+    assert _place_of(coder, text, "captured") == "Goma"
