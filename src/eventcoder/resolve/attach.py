@@ -387,6 +387,8 @@ def _carrier(root: Token) -> tuple[Token, int]:
         if step == 0:
             role = _ROLES[relation]
         node = head
+        if relation == "of" and node.lower_ in _DIRECTIONS:
+            break  # "the Angor Adda area, 60 km west of Wana": Wana locates, names nothing
     return node, (5 if hops > 1 else role)
 
 
@@ -451,8 +453,9 @@ def _tie(
         return None
     anchor, word = (prep.head.head if joined else prep.head), prep.lower_
     fronted = _fronted(prep, span.sent)
-    # "in Ngabe, 100 km north of Brazzaville": a reference point yields like a scene
-    yields = fronted or prep.i == carrier.i
+    # "in Ngabe, 100 km north of Brazzaville": a reference point yields like a scene;
+    # so does a container after a comma ("in Fallujah, in the province of Al-Anbar")
+    yields = fronted or prep.i == carrier.i or _container_after(prep)
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
         if _reaches(anchor, targets, verbal, word in _DIRECTIONAL):
@@ -481,6 +484,15 @@ def _entered(site: Token, heads: set[int]) -> bool:
         and clause.dep_ in ("advcl", "conj", "xcomp")
         and clause.head.i in heads
     )
+
+
+def _container_after(prep: Token) -> bool:
+    """Is `prep` an "in" phrase right after a comma that follows a place name ("in
+    Fallujah, in the restive province of Al-Anbar")? It names the container."""
+    doc = prep.doc
+    if prep.lower_ != "in" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return False
+    return doc[prep.i - 2].ent_type_ in PLACE_LABELS
 
 
 def _name_root(span: Span) -> Token:

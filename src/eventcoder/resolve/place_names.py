@@ -58,7 +58,8 @@ AREA_NOUNS = frozenset(
      "southern", "central", "downtown", "zone", "front", "frontline", "settlement",
      "settlements", "hamlet", "locality", "sector", "division", "neighbourhoods",
      "neighborhoods", "block", "estate", "commune", "canton", "municipalities", "slum",
-     "slums", "belt", "battlefield", "heartland", "hinterland", "plateau", "plain", "plains",
+     "slums", "belt", "battlefield", "heartland", "hinterland", "hometown", "homeland",
+     "plateau", "plain", "plains",
      "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
      "borough", "localities", "hamlets", "community", "communities", "swath", "swathe"}
 )  # fmt: skip

@@ -233,3 +233,32 @@ def test_another_event_that_dates_this_one_lends_no_place(coder, text: str) -> N
 def test_an_event_right_after_another_shares_its_place(coder) -> None:  # type: ignore[no-untyped-def]
     text = "The rebel leader was captured after a gunbattle in Goma."
     assert _place_of(coder, text, "captured") == "Goma"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # a hometown is an area that names its place
+        (
+            "A judge was shot dead in his hometown of Baiji, 40 kilometers north of Tikrit.",
+            "shot",
+            "Baiji",
+        ),
+        # an "in" phrase after a comma names the container
+        (
+            "In Marbella, in southern Spain, about 800 people demonstrated against the new port.",
+            None,
+            "Marbella",
+        ),
+        # a named area beats the town 40 km away from it
+        (
+            "The gunships shelled the Gul Kach area, some 60 km west of Wana, on Friday.",
+            None,
+            "Gul Kach",
+        ),
+    ],
+)
+def test_a_place_beats_its_container_and_its_reference_point(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str | None, place: str
+) -> None:
+    assert _place_of(coder, text, word) == place

@@ -1,0 +1,22 @@
+"""Which phrase carries a place name (attach._carrier), on parses built by hand (issue 5)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from eventcoder.resolve.attach import _carrier
+
+
+def test_a_direction_word_carries_its_reference_point() -> None:
+    """ "the Angor Adda area, some 60 km west of Wana" with "west" hung on "area": Wana
+    only says where the area lies, so it is carried by "west", not named by "area"."""
+    words = ["the", "Gul", "Kach", "area", ",", "some", "60", "km", "west", "of", "Wana"]
+    heads = [3, 2, 3, 3, 3, 6, 7, 8, 3, 8, 9]
+    deps = ["det", "compound", "compound", "ROOT", "punct", "advmod", "nummod", "npadvmod",
+            "appos", "prep", "pobj"]  # fmt: skip
+    pos = ["DET", "PROPN", "PROPN", "NOUN", "PUNCT", "ADV", "NUM", "NOUN", "NOUN", "ADP",
+           "PROPN"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    carrier, _role = _carrier(doc[10])
+    assert carrier.text == "west"
