@@ -458,7 +458,9 @@ def _tie(
     yields = fronted or prep.i == carrier.i or _container_after(prep)
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
-        if _reaches(anchor, targets, verbal, word in _DIRECTIONAL):
+        if _reaches(
+            anchor, targets, verbal, word in _DIRECTIONAL and prep.head.lower_ not in _NEAR
+        ):
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, prep=word)
         # not "protested against the military operation in Gaza": the operation's place
         if (
@@ -669,6 +671,10 @@ _DWELLERS = frozenset(
 )  # fmt: skip
 
 
+#: Words after which "to" says where, not whither: "close to Poso".
+_NEAR = frozenset({"close", "next", "adjacent", "near"})
+
+
 #: Fights over a place: "killed in the battle for Manbij".
 _CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
 
@@ -692,7 +698,8 @@ def _locative(prep: Token, span: Span) -> bool:
         head = prep.head.lemma_
         return head in AREA_NOUNS or head in SITE_NOUNS or head in _BOUNDS or head in _MOTION
     if word in _DIRECTIONAL:
-        return prep.head.lemma_ in _MOTION
+        # "close to the town of Poso", "next to a mosque"
+        return prep.head.lemma_ in _MOTION or (word == "to" and prep.head.lower_ in _NEAR)
     if word in _WEAK_LOCATIVE:
         over = prep.head
         if word == "over" and (
@@ -789,8 +796,13 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
     for _ in range(4):
         if anchor.i in targets:
             return True
-        if anchor.dep_ in ("advmod", "npadvmod") and anchor.pos_ == "ADV":
+        if anchor.dep_ in ("advmod", "npadvmod") and (
+            anchor.pos_ == "ADV" or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
+        ):  # "back in Tal Afar"; "wounded 20, many of them officers, near a station in X"
             anchor = anchor.head
+            continue
+        if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
+            anchor = anchor.head  # "shot while trying to escape close to Poso"
             continue
         if anchor.dep_ == "acl" and _under_way(anchor) and not moved:
             # "a car bomb detonated in Medellin", "an officer walking near his home in Mosul"

@@ -262,3 +262,32 @@ def test_a_place_beats_its_container_and_its_reference_point(  # type: ignore[no
     coder, text: str, word: str | None, place: str
 ) -> None:
     assert _place_of(coder, text, word) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # a place hung on a noun the parser makes an adverb of the verb
+        (
+            "A second car bomb killed four people, including two soldiers, and wounded 20 "
+            "more, many of them police officers, near a bakery in the central city of Kirkuk.",
+            "wounded",
+            "Kirkuk",
+        ),
+        # "close to", and what one was trying to do at the time
+        (
+            "The dead man was shot while trying to escape arrest close to the town of Kupang.",
+            "shot",
+            "Kupang",
+        ),
+    ],
+)
+def test_places_of_what_was_going_on(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str
+) -> None:
+    assert _place_of(coder, text, word) == place
+
+
+def test_trying_to_go_somewhere_is_not_being_there(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Two smugglers were shot dead while trying to cross into Iran on Monday."
+    assert _place_of(coder, text, "shot") is None
