@@ -616,7 +616,11 @@ def _own_subject(a: Token, b: Token) -> bool:
     earlier, later = (b, a) if a.i > b.i else (a, b)
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
         return False
-    gapped = later.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
+    # "and seven others wounded": a participle, or a past tense with no object (mistagged)
+    participle = later.tag_ == "VBN" or (
+        later.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in later.children)
+    )
+    gapped = participle and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
     if gapped and any(c.dep_ == "auxpass" for c in earlier.children):
         return False
     # "a soldier was killed and four others were wounded by a bomb in X": a toll

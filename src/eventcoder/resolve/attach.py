@@ -621,6 +621,17 @@ _CARRIERS = frozenset(
 )  # fmt: skip
 
 
+#: Incidents whose relative clause of damage says where they were.
+_INCIDENTS = frozenset(
+    {"explosion", "blast", "attack", "bombing", "raid", "strike", "airstrike", "ambush",
+     "shelling", "bomb"}
+)  # fmt: skip
+_DAMAGE = frozenset(
+    {"rip", "tear", "hit", "strike", "destroy", "kill", "wound", "target", "rock", "damage",
+     "level", "flatten", "shake", "injure", "gut", "devastate"}
+)  # fmt: skip
+
+
 def _described(clause: Token) -> bool:
     """Does a relative clause say where its noun is? A vehicle's or weapon's always
     ("a car that targeted a checkpoint in Adhaim"); a site's or area's when the
@@ -629,6 +640,8 @@ def _described(clause: Token) -> bool:
     noun = clause.head.lemma_
     if noun in _CARRIERS:
         return True
+    if noun in _INCIDENTS:  # "an explosion that ripped through a mosque in Shikarpur"
+        return clause.lemma_ in _DAMAGE
     if noun not in SITE_NOUNS and noun not in AREA_NOUNS:
         return False
     return not any(

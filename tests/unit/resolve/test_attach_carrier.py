@@ -20,3 +20,19 @@ def test_a_direction_word_carries_its_reference_point() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     carrier, _role = _carrier(doc[10])
     assert carrier.text == "west"
+
+
+def test_a_mistagged_gapped_toll_has_no_subject_of_its_own() -> None:
+    """ "three people were killed and seven others wounded", with "wounded" tagged a
+    past tense: one toll of one incident, which shares its place."""
+    from eventcoder.place_stage import _own_subject
+
+    words = ["three", "people", "were", "killed", "and", "seven", "others", "wounded", "."]
+    heads = [1, 3, 3, 3, 3, 6, 7, 3, 3]
+    deps = ["nummod", "nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj", "punct"]
+    tags = ["CD", "NNS", "VBD", "VBN", "CC", "CD", "NNS", "VBD", "."]
+    lemmas = ["three", "people", "be", "kill", "and", "seven", "other", "wound", "."]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
+    )
+    assert not _own_subject(doc[3], doc[7])

@@ -291,3 +291,22 @@ def test_places_of_what_was_going_on(  # type: ignore[no-untyped-def]
 def test_trying_to_go_somewhere_is_not_being_there(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Two smugglers were shot dead while trying to cross into Iran on Monday."
     assert _place_of(coder, text, "shot") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Six people were killed and 40 wounded in a car bomb attack that targeted a police "
+            "post in Tizi Ouzou.",
+            "Tizi Ouzou",
+        ),
+        (
+            "At least 30 people were killed, and more than 60 wounded, in an explosion that "
+            "ripped through a crowded market in the Pakistani city of Quetta.",
+            "Quetta",
+        ),
+    ],
+)
+def test_an_incidents_damage_clause_says_where_it_was(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text, "killed") == place
