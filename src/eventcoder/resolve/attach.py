@@ -763,6 +763,9 @@ def _fronted(prep: Token, sent: Span) -> bool:
     for _ in range(4):
         if prep.i <= sent.start + 1 and prep.i < prep.head.i:
             return True
+        if prep.head.dep_ == "prep" and prep.head.pos_ == "ADP":
+            prep = prep.head  # "Earlier in Khan Younis, in the southern Gaza Strip, ..."
+            continue
         noun = prep.head
         if noun.head.dep_ != "prep" or noun.dep_ not in ("pobj", "appos", "conj"):
             return False
@@ -813,6 +816,11 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
             anchor.pos_ == "ADV" or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
         ):  # "back in Tal Afar"; "wounded 20, many of them officers, near a station in X"
             anchor = anchor.head
+            continue
+        if anchor.dep_ == "prep" and anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
+            if anchor.lower_ in _DIRECTIONAL:
+                return False  # "refugees from across Lebanon": where they came from
+            anchor = anchor.head  # "stepped out of his office in X": "out of" is one word
             continue
         if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
             anchor = anchor.head  # "shot while trying to escape close to Poso"

@@ -310,3 +310,20 @@ def test_trying_to_go_somewhere_is_not_being_there(coder) -> None:  # type: igno
 )
 def test_an_incidents_damage_clause_says_where_it_was(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert _place_of(coder, text, "killed") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "out of" is one preposition
+        (
+            "The mayor was shot dead as he stepped out of his office in Ciudad Juarez.",
+            "Ciudad Juarez",
+        ),
+        # where people came from is no place of theirs; a fronted pair stays fronted
+        ("Thousands of refugees from across Jordan demonstrated in the camp on Sunday.", None),
+        ("Earlier in Rafah, in the southern Gaza Strip, a farmer was shot in the leg.", "Rafah"),
+    ],
+)
+def test_prepositions_on_prepositions(coder, text: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text) == place
