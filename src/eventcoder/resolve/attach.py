@@ -34,6 +34,19 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from eventcoder.resolve.place_links import (
+    DIRECTIONAL,
+    DURING,
+    EARLIER,
+    HARMED,
+    NEAR,
+    OPERATIONS,
+    TAKINGS,
+    described,
+    locative,
+    scene,
+    under_way,
+)
 from eventcoder.resolve.place_names import (
     AREA_NOUNS,
     NAMED_SITES,
@@ -60,44 +73,10 @@ __all__ = [
     "tense_of",
 ]
 
-_LOCATIVE = frozenset(
-    {"in", "near", "at", "outside", "inside", "around", "across", "along", "off", "over",
-     "into", "onto", "on", "within", "throughout", "from", "to", "towards", "toward",
-     "beside", "behind", "outside of", "nearby", "between", "among", "amid", "through",
-     "beyond", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-     "southwest", "above", "under", "below", "past", "via"}
-)  # fmt: skip
-#: Prepositions that name a place only after movement words ("travelled to Beijing").
-_DIRECTIONAL = frozenset({"to", "from", "towards", "toward", "into", "onto", "via"})
-#: These locate only buildings and streets ("on Main Street"), not "on Iran".
-_WEAK_LOCATIVE = frozenset({"on", "over", "past", "above", "under", "below"})
-_MOTION = frozenset(
-    {"travel", "trip", "visit", "arrive", "fly", "journey", "go", "come", "return", "head",
-     "move", "march", "flee", "deploy", "send", "dispatch", "evacuate", "smuggle", "drive",
-     "sail", "walk", "cross", "advance", "push", "infiltrate", "transfer", "deport", "fire",
-     "launch", "shell", "retreat", "withdraw", "escape", "enter", "stretch", "incursion",
-     "foray"}
-)  # fmt: skip
-#: Words after which "on"/"against" name the place struck ("raids on Fallujah").
-_ASSAULT_WORDS = frozenset(
-    {"raid", "attack", "assault", "strike", "airstrike", "offensive", "bombing",
-     "bombardment", "shelling", "advance", "push", "march", "crackdown", "fire",
-     "drone", "missile", "rocket", "air", "airstrikes"}
-)  # fmt: skip
 _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Sites that take their place's name with "of": "the airport of Udbina".
 _SITES_OF = frozenset({"airport", "airbase", "headquarters", "port", "harbour", "harbor"})
-#: What happens "over" a country: "shot down over Laos".
-_OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
-#: Flights whose "over" says where they were: "shot down on a mission over Lebanon".
-_SORTIES = frozenset({"mission", "flight", "sortie", "patrol", "overflight", "reconnaissance"})
-#: Things one is "on" in a place: "shot on a Guatemala City street".
-_SURFACES = frozenset(
-    {"street", "road", "highway", "avenue", "boulevard", "bus", "train", "battlefield",
-     "beach", "border", "frontline", "front", "island", "boat", "ship", "square", "bridge",
-     "outskirts", "motorway", "flight", "plane"}
-)  # fmt: skip
 #: Verbs whose own phrases say where something was said, not where the event was.
 _REPORTING = frozenset(
     {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm",
@@ -186,7 +165,6 @@ _EVENT_NOUNS = frozenset(
      "session", "interview", "exchange", "discussion", "discussions", "negotiations",
      "operation", "offensive", "assault", "bombing", "shelling", "incident", "ceremony"}
 )  # fmt: skip
-_DURING = frozenset({"during", "at", "in", "throughout", "on"})
 
 
 def anaphoric_time_for(heads: Iterable[Token]) -> Span | None:
@@ -195,7 +173,7 @@ def anaphoric_time_for(heads: Iterable[Token]) -> Span | None:
     heads = list(heads)
     for verb in [*heads, *clause_relatives(heads)]:
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _DURING:
+            if prep.dep_ != "prep" or prep.lower_ not in DURING:
                 continue
             for noun in prep.children:
                 definite = any(c.lower_ in ("the", "that", "this") for c in noun.children)
@@ -426,7 +404,7 @@ def _tie(
     if named and carrier.i in tiers[0] and (lifted or carrier.pos_ == "PROPN"):
         # "the Alaska summit"; "the Bayaa neighbourhood, where a bomb killed 23"
         return PlaceCandidate(span, 0, named, carrier.i, role, area=area)
-    if named and lifted and role in (2, 4) and _scene(carrier) and carrier.lemma_ in _TAKINGS:
+    if named and lifted and role in (2, 4) and scene(carrier) and carrier.lemma_ in TAKINGS:
         # "killed during Kafr Saghir's liberation", "captured in the Helmand offensive"
         anchor = carrier.head.head
         for level, targets in enumerate(tiers[:2]):
@@ -436,9 +414,7 @@ def _tie(
     joined = prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head.dep_ == "prep"
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
-    elif (
-        carrier.dep_ != "pobj" or (prep.dep_ != "prep" and not joined) or not _locative(prep, span)
-    ):
+    elif carrier.dep_ != "pobj" or (prep.dep_ != "prep" and not joined) or not locative(prep, span):
         if not named:
             return None
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
@@ -458,9 +434,7 @@ def _tie(
     yields = fronted or prep.i == carrier.i or _container_after(prep)
     verbal = verbal and prep.lower_ not in _SITE_PREPS  # "against the plan outside the Palais"
     for level, targets in enumerate(tiers[:3]):
-        if _reaches(
-            anchor, targets, verbal, word in _DIRECTIONAL and prep.head.lower_ not in _NEAR
-        ):
+        if _reaches(anchor, targets, verbal, word in DIRECTIONAL and prep.head.lower_ not in NEAR):
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, prep=word)
         # not "protested against the military operation in Gaza": the operation's place
         if (
@@ -580,7 +554,7 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
         return False  # "the 10th Mountain Division": a unit
     if sites or span.label_ in PLACE_LABELS or span[-1].lower_ in AREA_NOUNS:
         # a "facility" shot or killed is a person the recogniser mislabelled
-        return span.label_ != "FAC" or token.head.lemma_ not in _HARMED
+        return span.label_ != "FAC" or token.head.lemma_ not in HARMED
     if named_site(span):
         return True  # "struck the Nabi Saleh Mosque", "captured Biju Hill"
     return span.label_ != "PERSON" and token.dep_ == "pobj"
@@ -611,150 +585,6 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
             return [PlaceCandidate(span, 1, True, token.i, 4, area=True)]
     name = site_name(token)  # "the Kokkadicholai base", "the Al-Dahr Al-Aswad hill"
     return [PlaceCandidate(name, 1, True, token.i, 2)] if name is not None else []
-
-
-#: Vehicles and weapons, whose relative clause says where they were (`_described`);
-#: not people: "a man who lived in Boston" was not shot in Boston.
-_CARRIERS = frozenset(
-    {"car", "bus", "vehicle", "truck", "convoy", "boat", "ship", "plane", "bomb", "bomber",
-     "explosive", "device", "mine", "rocket", "missile", "shell", "grenade", "drone"}
-)  # fmt: skip
-
-
-#: Incidents whose relative clause of damage says where they were.
-_INCIDENTS = frozenset(
-    {"explosion", "blast", "attack", "bombing", "raid", "strike", "airstrike", "ambush",
-     "shelling", "bomb"}
-)  # fmt: skip
-_DAMAGE = frozenset(
-    {"rip", "tear", "hit", "strike", "destroy", "kill", "wound", "target", "rock", "damage",
-     "level", "flatten", "shake", "injure", "gut", "devastate"}
-)  # fmt: skip
-
-
-def _described(clause: Token) -> bool:
-    """Does a relative clause say where its noun is? A vehicle's or weapon's always
-    ("a car that targeted a checkpoint in Adhaim"); a site's or area's when the
-    noun is not its subject ("a shop they ran in Colombo", but not "the city, which
-    left them in control of Zaire")."""
-    noun = clause.head.lemma_
-    if noun in _CARRIERS:
-        return True
-    if noun in _INCIDENTS:  # "an explosion that ripped through a mosque in Shikarpur"
-        return clause.lemma_ in _DAMAGE
-    if noun not in SITE_NOUNS and noun not in AREA_NOUNS:
-        return False
-    return not any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children
-    )
-
-
-#: Prepositions that date an event by another one, told with its own place.
-_EARLIER = frozenset({"since", "before", "until", "ahead"})
-
-
-def _under_way(clause: Token) -> bool:
-    """Does a participle say where its noun was at the time: a vehicle's or weapon's
-    ("a car bomb detonated in Medellin", "a bus carrying pilgrims in Taji"), or what
-    someone was doing ("an officer walking near his home in Mosul")? Not what a
-    person is in general ("a man born in Boston")."""
-    if clause.head.lemma_ in _CARRIERS:
-        return True
-    return clause.tag_ == "VBG" and clause.lemma_ not in _STATES
-
-
-#: Participles of a standing state, not of the moment: "a firm operating in Iraq".
-_STATES = frozenset(
-    {"live", "base", "work", "operate", "serve", "reside", "belong", "come", "return", "lead",
-     "connect", "link", "run", "border", "overlook", "surround", "house", "stretch", "hail"}
-)  # fmt: skip
-
-
-#: What lies between two places: "the crossing between Israel and the Gaza Strip".
-_BOUNDS = frozenset({"fence", "line", "waterway", "frontier", "border", "crossing", "road"})
-#: Verbs whose objects are people: "shot Siche Bustamante-Gandinao" (tagged FAC).
-_HARMED = frozenset(
-    {"shoot", "kill", "wound", "stab", "behead", "assassinate", "murder", "injure", "hang",
-     "execute", "hack", "lynch", "torture"}
-)  # fmt: skip
-#: Nouns for the people of a place: "residents of Khashaba".
-_DWELLERS = frozenset(
-    {"resident", "inhabitant", "villager", "people", "citizen", "population", "townspeople",
-     "townsfolk", "residents", "villagers", "inhabitants", "citizens"}
-)  # fmt: skip
-
-
-#: Words after which "to" says where, not whither: "close to Poso".
-_NEAR = frozenset({"close", "next", "adjacent", "near"})
-
-
-#: Fights over a place: "killed in the battle for Manbij".
-_CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
-
-
-def _locative(prep: Token, span: Span) -> bool:
-    word = prep.lower_
-    if word == "of" and _scene(prep.head):
-        return True  # "captured during the 1989 invasion of Panama"
-    if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
-        # "raids on Fallujah", "an attack on Kyiv", "shelling on Khanasir town"
-        return span.label_ in PLACE_LABELS or span.root.head.lower_ in AREA_NOUNS
-    if word == "for" and prep.head.lemma_ in _CONTESTS:
-        # "killed in the battle for Manbij", but not "since the start of the battle for X"
-        # (the small model tags many such towns PRODUCT)
-        return span.label_ not in ("PERSON", "NORP", "ORG") and prep.head.head.lower_ in _DURING
-    if word == "of" and prep.head.lemma_ in _DWELLERS:
-        return True  # "residents of Khashaba", "the people of Mubingi commune"
-    if word not in _LOCATIVE:
-        return False
-    if word == "between":  # "the area between X and Y", but "clashes between X and Y"
-        head = prep.head.lemma_
-        return head in AREA_NOUNS or head in SITE_NOUNS or head in _BOUNDS or head in _MOTION
-    if word in _DIRECTIONAL:
-        # "close to the town of Poso", "next to a mosque"
-        return prep.head.lemma_ in _MOTION or (word == "to" and prep.head.lower_ in _NEAR)
-    if word in _WEAK_LOCATIVE:
-        over = prep.head
-        if word == "over" and (
-            over.lemma_ in _OVERFLIGHT
-            or over.lemma_ in _SORTIES
-            or (over.dep_ in ("dobj", "nsubjpass") and over.head.lemma_ in _OVERFLIGHT)
-        ):
-            return True  # "shot down over Laos", "shot down two helicopters over Iraq"
-        surface = any(
-            c.dep_ == "pobj" and (c.lemma_ in _SURFACES or c.lower_ in _SURFACES)
-            for c in prep.children
-        )  # "outskirts" has the lemma "outskirt"
-        return span.label_ == "FAC" or (word == "on" and surface)  # "on a Belgrade bus"
-    return True
-
-
-def _scene(noun: Token) -> bool:
-    """Is the noun an operation the event happened during ("during the invasion of
-    Panama", "during Kafr Saghir's liberation", "in the Helmand offensive")? Its
-    place is the event's."""
-    return (
-        noun.lemma_ in OPERATIONS
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ in ("during", "in", "amid", "throughout")
-    )
-
-
-#: Operations whose "of" or owner names where they were (not "war": "the 1967 Middle
-#: East war" was not all fought in the Middle East's every place).
-OPERATIONS = frozenset(
-    {"invasion", "liberation", "siege", "offensive", "assault", "raid", "ambush", "battle",
-     "fighting", "clash", "clashes", "operation", "capture", "recapture", "storming",
-     "bombardment", "shelling", "occupation", "takeover", "attack", "incursion"}
-)  # fmt: skip
-
-
-#: Operations whose owner or compound is the place taken or held ("Kafr Saghir's
-#: liberation", "the Bamut siege"), not the side that acts ("the US invasion").
-_TAKINGS = frozenset(
-    {"liberation", "capture", "recapture", "siege", "storming", "fall", "defence", "defense",
-     "battle", "encirclement"}
-)  # fmt: skip
 
 
 def _fronted(prep: Token, sent: Span) -> bool:
@@ -806,7 +636,7 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
     Iraq"), or an adverb of the event ("back in Tal Afar, residents demonstrated").
     For a verbal event the way up never passes its object or a phrase saying what it
     is about (`place_candidates`). A participle is passed when it says where its noun
-    was (`_under_way`). Once the way has passed "to" or "from" (`moved`), it passes no
+    was (`under_way`). Once the way has passed "to" or "from" (`moved`), it passes no
     participle and leaves no prepositional phrase: "trucks carrying fuel to forces in
     Afghanistan", "shot during a journey from Fresno" place nothing."""
     for _ in range(4):
@@ -818,18 +648,18 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
             anchor = anchor.head
             continue
         if anchor.dep_ == "prep" and anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
-            if anchor.lower_ in _DIRECTIONAL:
+            if anchor.lower_ in DIRECTIONAL:
                 return False  # "refugees from across Lebanon": where they came from
             anchor = anchor.head  # "stepped out of his office in X": "out of" is one word
             continue
         if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
             anchor = anchor.head  # "shot while trying to escape close to Poso"
             continue
-        if anchor.dep_ == "acl" and _under_way(anchor) and not moved:
+        if anchor.dep_ == "acl" and under_way(anchor) and not moved:
             # "a car bomb detonated in Medellin", "an officer walking near his home in Mosul"
             anchor = anchor.head
             continue
-        if anchor.dep_ == "relcl" and _described(anchor):
+        if anchor.dep_ == "relcl" and described(anchor):
             # "at a shop they ran in Colombo", "a car bomb that hit a checkpoint in Adhaim"
             anchor = anchor.head
             continue
@@ -844,11 +674,11 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 return False
             if moved and anchor.dep_ == "pobj" and anchor.pos_ in ("NOUN", "PROPN"):
                 return False  # "shot while on a trip from Wilmington": the trip's, not his
-            if anchor.dep_ == "pobj" and anchor.head.lower_ in _EARLIER:
+            if anchor.dep_ == "pobj" and anchor.head.lower_ in EARLIER:
                 return False  # "captured since the attacks in the United States"
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
-                moved = moved or anchor.lower_ in _DIRECTIONAL  # "carrying fuel to X"
+                moved = moved or anchor.lower_ in DIRECTIONAL  # "carrying fuel to X"
                 anchor = anchor.head
             continue
         return False
