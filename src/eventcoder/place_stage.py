@@ -19,8 +19,6 @@ from eventcoder.model import Place
 from eventcoder.resolve.attach import (
     OPERATIONS,
     PlaceCandidate,
-    aftermath,
-    has_subject,
     place_candidates,
     target_candidates,
 )
@@ -37,6 +35,7 @@ from eventcoder.resolve.place_names import (
     site_name,
     site_or_area,
 )
+from eventcoder.resolve.place_sharing import shared_objects, shared_places
 from eventcoder.resolve.places import Gazetteer, unresolved_place
 from eventcoder.stages import anchor_tokens
 
@@ -70,7 +69,7 @@ class PlaceStage:
         names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         actor_countries = sorted(work.memory.countries, key=lambda c: -work.memory.countries[c])
         mentions = [self._place(doc, m, names, actor_countries) for m in work.mentions]
-        return replace(work, mentions=_shared_places(doc, mentions))
+        return replace(work, mentions=shared_places(doc, mentions))
 
     def _place(
         self, doc: Doc, m: EventMention, names: list[str], actor_countries: list[str]
@@ -100,7 +99,7 @@ class PlaceStage:
         moving = lemma in _TARGET_WORDS or sites or (seizure and lemma in _SEIZE_WORDS)
         targets: list[PlaceCandidate] = []
         if m.event in _TARGET_TYPES or moving or seizure:
-            struck = [doc[i] for i in m.recipient_heads] or _shared_objects(doc[m.head])
+            struck = [doc[i] for i in m.recipient_heads] or shared_objects(doc[m.head])
             targets = target_candidates(struck, sent, sites)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
         elif reached := _destinations(doc, m):
@@ -234,7 +233,7 @@ class PlaceStage:
         side). The flag says whether the gazetteer knows the place."""
         trigger = doc[m.head]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-        objects = objects or _shared_objects(trigger)
+        objects = objects or shared_objects(trigger)
         objects += [doc[i] for i in m.recipient_heads if doc[i].dep_ in ("dobj", "obj")]
         subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         named_for = [o for t in (*objects, *subjects) for o in portion_places(t)]
@@ -568,65 +567,6 @@ def _proper(span: Span) -> bool:
     )
 
 
-def _shared_places(doc: Doc, mentions: list[EventMention]) -> tuple[EventMention, ...]:
-    """Coordinated verbs share a place: in "shot and wounded two soldiers on a road
-    north of Kabul" the shooting happened where the wounding did."""
-    placed = {m.head: m.place for m in mentions if m.place is not None}
-    out = []
-    for m in mentions:
-        if m.place is None:
-            trigger = doc[m.head]
-            partner = next(
-                (
-                    placed[t.i]
-                    for t in trigger.conjuncts
-                    if t.i in placed
-                    and t.pos_ == "VERB"
-                    and not _own_subject(t, trigger)
-                    and not aftermath(t, trigger)
-                ),
-                None,
-            )
-            partner = partner or _toll_partner(doc, trigger, placed)
-            if partner is not None and trigger.pos_ == "VERB":
-                m = replace(m, place=partner)
-        out.append(m)
-    return tuple(out)
-
-
-def _toll_partner(doc: Doc, trigger: Token, placed: dict[int, Place]) -> Place | None:
-    """The place of the toll verb a misparsed one is coordinated with: in "a bomber
-    driving a minibus packed with explosives killed 50 and wounded 152 in Hilla" the
-    parser hangs "killed" on "explosives" and "wounded" on "driving"."""
-    if trigger.lemma_ not in _TOLL or trigger.dep_ != "acl":
-        return None
-    for i, place in placed.items():
-        other = doc[i]
-        if other.lemma_ in _TOLL and other.dep_ == "conj" and other.head in trigger.ancestors:
-            return place
-    return None
-
-
-def _own_subject(a: Token, b: Token) -> bool:
-    """Of two coordinated verbs, the later has a subject of its own ("A was arrested
-    and B was wounded"): two clauses, not one. A later clause that borrows the
-    earlier's auxiliary is one report of one incident ("five were killed and 20
-    wounded in Hilla"), and so is a casualty toll ("a soldier was killed and four
-    others were wounded by a bomb in X")."""
-    earlier, later = (b, a) if a.i > b.i else (a, b)
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
-        return False
-    # "and seven others wounded": a participle, or a past tense with no object (mistagged)
-    participle = later.tag_ == "VBN" or (
-        later.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in later.children)
-    )
-    gapped = participle and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
-    if gapped and any(c.dep_ == "auxpass" for c in earlier.children):
-        return False
-    # "a soldier was killed and four others were wounded by a bomb in X": a toll
-    return not (earlier.lemma_ in _TOLL and later.lemma_ in _TOLL and _passive(earlier, later))
-
-
 #: Sectors of the armed sides a place is captured from ("from the rebels").
 _ARMED = frozenset({"MIL", "REB", "UAF"})
 
@@ -650,20 +590,6 @@ def _no_ones_name(span: Span, subjects: list[Token]) -> bool:
     return not any(span.text in e.text.split() or span.text == e.text for e in people)
 
 
-def _shared_objects(verb: Token) -> list[Token]:
-    """The object a verb with none of its own shares with the next verb: "captured and
-    annexed East Jerusalem", "stormed and captured Surjah Kabira"."""
-    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
-        return []
-    return [
-        c
-        for v in verb.children
-        if v.dep_ == "conj" and v.pos_ == "VERB" and not has_subject(v)
-        for c in v.children
-        if c.dep_ in ("dobj", "obj")
-    ]
-
-
 def _called_place(root: Token) -> bool:
     """Does an apposition call the name (or the list it heads) a place: "Grahovo and
     Glamoc, another mainly Serb town", "Al-Anad, a top secret base"?"""
@@ -677,14 +603,6 @@ def _called_place(root: Token) -> bool:
 
 #: Words calling a name a region: "Eastern Slavonia, a Serb-held region".
 _REGIONS = frozenset({"province", "region", "territory", "enclave", "stronghold", "settlement"})
-
-
-#: Verbs of a casualty toll: "N were killed and M were wounded".
-_TOLL = frozenset({"kill", "wound", "injure", "hurt", "shoot"})
-
-
-def _passive(*verbs: Token) -> bool:
-    return all(any(c.dep_ == "auxpass" for c in v.children) for v in verbs)
 
 
 #: "X-led", "X-backed": X says who leads or backs, not where ("X-based" says where).

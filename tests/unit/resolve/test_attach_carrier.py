@@ -25,7 +25,7 @@ def test_a_direction_word_carries_its_reference_point() -> None:
 def test_a_mistagged_gapped_toll_has_no_subject_of_its_own() -> None:
     """ "three people were killed and seven others wounded", with "wounded" tagged a
     past tense: one toll of one incident, which shares its place."""
-    from eventcoder.place_stage import _own_subject
+    from eventcoder.resolve.place_sharing import own_subject
 
     words = ["three", "people", "were", "killed", "and", "seven", "others", "wounded", "."]
     heads = [1, 3, 3, 3, 3, 6, 7, 3, 3]
@@ -35,4 +35,4 @@ def test_a_mistagged_gapped_toll_has_no_subject_of_its_own() -> None:
     doc = Doc(
         spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
     )
-    assert not _own_subject(doc[3], doc[7])
+    assert not own_subject(doc[3], doc[7])
