@@ -133,6 +133,8 @@ class PlaceStage:
                         and place.geonameid is not None
                         and best[1].geonameid is None
                     )
+                    # "New York's Plaza Hotel": the press places a building in its city
+                    and not (_building(cand, doc) and best[1].resolution >= _TOWN)
                 )
                 # but a country or region is no more than the guess's container: "in
                 # Adhaim in northern Iraq"
@@ -196,7 +198,7 @@ class PlaceStage:
                 continue
             if cand.span.label_ == "NORP" and any(c.dep_ == "advmod" for c in holder.children):
                 continue  # "a mostly Shia neighbourhood in the village of X": who lives there
-            if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
+            if _building(cand, cand.span.doc):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
             text = cand.span.text
             if self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text):
@@ -304,6 +306,8 @@ class PlaceStage:
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
         carrier = doc[cand.carrier]
+        if cand.role == 4 and carrier.lemma_ in _OWN_PLACES and cand.span.label_ == "PERSON":
+            return True  # "captured in Anderson's apartment": a man's, though a town's name
         if (
             cand.role == 2
             and place.resolution == 1
@@ -452,13 +456,18 @@ class PlaceStage:
 
 
 #: Words of buildings and bodies, not of localities.
+#: Businesses, named by their owners rather than by a place: "the Rio Rosas bar".
+_PREMISES = frozenset(
+    {"bar", "restaurant", "cafe", "nightclub", "club", "shop", "store", "cinema",
+     "supermarket"}
+)  # fmt: skip
 _BUILDINGS = frozenset(
     {"theater", "theatre", "office", "center", "centre", "university", "college", "school",
      "hospital", "group", "summit", "ministry", "museum", "park", "stadium", "hotel",
      "airport", "base", "camp", "prison", "jail", "mosque", "church", "temple", "embassy",
      "consulate", "palace", "house", "hall", "building", "tower", "station", "market",
      "square", "bridge", "port", "headquarters", "council", "court", "company", "bank",
-     "bazaar", "souk", "mall"}
+     "bazaar", "souk", "mall"} | _PREMISES
 )  # fmt: skip
 
 
@@ -476,6 +485,15 @@ _CONTAINER_DEPS = frozenset(
 #: Ways named for a country: "Palestine street" (in Baghdad), "Lebanon Road".
 _STREETS = frozenset({"street", "road", "avenue", "boulevard", "square", "highway", "bridge"})
 _ABROAD = frozenset({"embassy", "consulate", "mission", "base", "airbase", "office", "offices"})
+
+
+def _building(cand: PlaceCandidate, doc: Doc) -> bool:
+    """Does the candidate name a building ("Al-Midan Theater") or a business ("the Rio
+    Rosas bar")? Not a place a prison or a bridge is named for ("the Palmasola
+    prison")."""
+    if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
+        return True
+    return doc[cand.carrier].lower_ in _PREMISES
 
 
 def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:

@@ -549,6 +549,8 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     Division")."""
     if any(c.lower_ == "old" and c.dep_ == "amod" for c in span.root.children):
         return False
+    if any(c.dep_ == "appos" and c.like_num for c in span.root.children):
+        return False  # "Millan, 41, was shot": an age
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.ent_type_ == "ORDINAL":
         return False  # "the 10th Mountain Division": a unit

@@ -327,3 +327,32 @@ def test_an_incidents_damage_clause_says_where_it_was(coder, text: str, place: s
 )
 def test_prepositions_on_prepositions(coder, text: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _place_of(coder, text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # a business is named by its owner; the press places it in its town
+        (
+            "Unknown assailants walked into the Dos Rios bar in Chihuahua before midnight "
+            "Thursday and began shooting indiscriminately.",
+            "shooting",
+            "Chihuahua",
+        ),
+        # a man's apartment, though his name is a town's; a man with an age
+        (
+            "The fugitive was captured in Garcia's apartment in Monterrey during a police raid.",
+            "captured",
+            "Monterrey",
+        ),
+        (
+            "Cordoba, 52, was shot dead by gunmen who waited for him outside his office.",
+            "shot",
+            None,
+        ),
+    ],
+)
+def test_businesses_and_people_named_like_towns(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str | None
+) -> None:
+    assert _place_of(coder, text, word) == place
