@@ -527,12 +527,13 @@ _OCCASION_NOUNS = OPERATIONS | {
 
 
 def _place_like(span: Span, cand: PlaceCandidate) -> bool:
-    """May a name the recogniser calls a person be a locality after "in" or "near"?
+    """May a name the recogniser calls a person be a locality after "in" or "near" (or
+    "at" after a site: "the coalition base at Shkin")?
     One that begins with a word for a place ("Tal Afar", "Kafr Sousah", "Jabal
     al-Sha'ar"), or a single word ("in nearby Eerde"): two-word names of people
     ("Ahmed Helwani") are the recogniser's usual PERSON and stay out."""
-    if cand.prep == "at":
-        return False  # "at X" after aiming words is who was aimed at
+    if cand.prep == "at" and not site_or_area(span.root.head.head):
+        return False  # "at X" after aiming words is who was aimed at; "the base at X" is not
     words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
     return len(words) == 1 or words[0].lower_ in _PLACE_PREFIXES
 

@@ -202,6 +202,12 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
                 break
             found.setdefault(head.i, head)
             node = head
+    for token in heads:  # "captured after being wounded in a firefight near Khost"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in _WITH_MARKS:
+                found.update(
+                    (c.i, c) for c in prep.children if c.dep_ == "pcomp" and c.pos_ in _VERBAL
+                )
     for token in [*heads, *found.values()]:
         gapped = _gapped(token)
         for child in [*token.children, *gapped]:
@@ -562,10 +568,26 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     return span.label_ != "PERSON" and token.dep_ == "pobj"
 
 
+def _called(area: Token) -> list[Span]:
+    """The proper name an area word's apposition gives it: "the country's second
+    largest city, Lubumbashi", "two eastern towns, Rasai I and Rasai II"."""
+    if area.lower_ not in AREA_NOUNS:
+        return []
+    doc = area.doc
+    names = [doc[c.left_edge.i : c.i + 1] for c in area.children if c.dep_ == "appos"]
+    return [
+        Span(doc, n.start, n.end, label="GPE")
+        for n in names
+        if n[-1].pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in n)
+    ]
+
+
 def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandidate]:
     """The place a target with no name of its own is in or named for: "shot at
     Sarajevo airport", "captured the northern village of X", "captured half of Zaire"."""
     of = {o.i for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
+    for called in _called(token):  # "captured the country's second city, Lubumbashi"
+        return [PlaceCandidate(called, 1, True, token.i, 1, area=True)]
     for span, _named in spans:
         root = span.root
         if span.label_ not in PLACE_LABELS and not (of and root.i in of):

@@ -356,3 +356,31 @@ def test_businesses_and_people_named_like_towns(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str | None
 ) -> None:
     assert _place_of(coder, text, word) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a one-word name after "at" a site, though tagged a person
+        (
+            "Troops captured three suspected militants after a rocket attack near the army base "
+            "at Shkin on Monday.",
+            "Shkin",
+        ),
+        # what happened right before, told as "after being ..."
+        (
+            "The commander was captured in May after being badly wounded in a firefight "
+            "near Khost.",
+            "Khost",
+        ),
+        # an area word's apposition names it
+        (
+            "On Friday, the rebels captured the country's third largest city, Kisangani, "
+            "after a week of fighting.",
+            "Kisangani",
+        ),
+        ("The rebels captured two northern towns, Umm Bir and Dabo, on Sunday.", "Umm Bir"),
+    ],
+)
+def test_more_captures_and_their_places(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text, "captured") == place
