@@ -203,6 +203,11 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
             found.setdefault(head.i, head)
             node = head
     for token in heads:  # "captured after being wounded in a firefight near Khost"
+        for day in token.children:  # "killed Sunday when a helicopter was downed near X"
+            if day.dep_ == "npadvmod" and day.ent_type_ in ("DATE", "TIME"):
+                found.update(
+                    (c.i, c) for c in day.children if c.dep_ == "relcl" and _concurrent(c, True)
+                )
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in _WITH_MARKS:
                 found.update(
@@ -259,10 +264,12 @@ def has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def _concurrent(clause: Token) -> bool:
+def _concurrent(clause: Token, relative: bool = False) -> bool:
     """An adverbial clause introduced by "when", "as", "while" or "after", but not one
-    a span of time away: "was shot six months after Shakur was killed in Las Vegas"."""
-    if clause.dep_ != "advcl":
+    a span of time away: "was shot six months after Shakur was killed in Las Vegas".
+    With `relative`, a relative clause the parser hung on the event's day counts too
+    ("killed Sunday when a helicopter was downed")."""
+    if clause.dep_ != "advcl" and not (relative and clause.dep_ == "relcl"):
         return False
     marks = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _WITH_MARKS]
     if not marks:
@@ -666,7 +673,7 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
     for _ in range(4):
         if anchor.i in targets:
             return True
-        if anchor.dep_ in ("advmod", "npadvmod") and (
+        if anchor.dep_ in ("advmod", "npadvmod", "conj") and (
             anchor.pos_ == "ADV" or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
         ):  # "back in Tal Afar"; "wounded 20, many of them officers, near a station in X"
             anchor = anchor.head

@@ -384,3 +384,32 @@ def test_businesses_and_people_named_like_towns(  # type: ignore[no-untyped-def]
 )
 def test_more_captures_and_their_places(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert _place_of(coder, text, "captured") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a phrase the parser hangs on an adverb coordinated with the verb
+        (
+            "Hours later, a 19-year-old farmer was killed by live rounds in the chest and back "
+            "during clashes in the West Bank town of Tubas.",
+            "Tubas",
+        ),
+        # a "when" clause the parser hangs on the day (guard)
+        (
+            "Twelve soldiers were killed and 30 wounded Sunday when a transport helicopter was "
+            "downed outside the town of Baiji.",
+            "Baiji",
+        ),
+    ],
+)
+def test_clauses_the_parser_hangs_elsewhere(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of(coder, text, "killed") == place
+
+
+def test_a_consequence_is_not_where_it_happened(coder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three soldiers were killed and 9 soldiers wounded in the city of Samarra on Friday, "
+        "bringing British losses in Iraq to 40."
+    )
+    assert _place_of(coder, text, "killed") != "Iraq"
