@@ -73,14 +73,15 @@ _CARRIERS = frozenset(
 )  # fmt: skip
 
 
-#: Incidents whose relative clause of damage says where they were.
+#: Incidents whose relative clause of damage or of happening says where they were.
 _INCIDENTS = frozenset(
     {"explosion", "blast", "attack", "bombing", "raid", "strike", "airstrike", "ambush",
-     "shelling", "bomb"}
+     "shelling", "bomb", "clash", "clashes", "fighting", "battle", "violence", "riot"}
 )  # fmt: skip
 _DAMAGE = frozenset(
     {"rip", "tear", "hit", "strike", "destroy", "kill", "wound", "target", "rock", "damage",
-     "level", "flatten", "shake", "injure", "gut", "devastate"}
+     "level", "flatten", "shake", "injure", "gut", "devastate", "center", "centre", "erupt",
+     "rage", "break", "occur", "happen", "spread", "continue"}
 )  # fmt: skip
 
 

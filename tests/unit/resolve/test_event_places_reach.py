@@ -413,3 +413,11 @@ def test_a_consequence_is_not_where_it_happened(coder) -> None:  # type: ignore[
         "bringing British losses in Iraq to 40."
     )
     assert _place_of(coder, text, "killed") != "Iraq"
+
+
+def test_clashes_that_centered_somewhere_were_there(coder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government troops killed twelve rebels in the clashes that centered in southern "
+        "Suluk town."
+    )
+    assert _place_of(coder, text, "killed") == "Suluk"
