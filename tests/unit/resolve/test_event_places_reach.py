@@ -421,3 +421,14 @@ def test_clashes_that_centered_somewhere_were_there(coder) -> None:  # type: ign
         "Suluk town."
     )
     assert _place_of(coder, text, "killed") == "Suluk"
+
+
+def test_a_seat_of_power_is_in_its_city(coder) -> None:  # type: ignore[no-untyped-def]
+    """GeoNames gives "White House" as another name of Casablanca; the alias file says
+    it stands in Washington."""
+    events = coder.code_text(
+        "Hundreds of students marched to the White House on Saturday.", date="2025-10-20"
+    )
+    [event] = [e for e in events if e.event_text == "marched"]
+    assert event.event_loc is not None
+    assert (event.event_loc.resolved_place, event.event_loc.country_code) == ("Washington", "USA")
