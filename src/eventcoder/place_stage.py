@@ -133,7 +133,7 @@ class PlaceStage:
                         and place.geonameid is not None
                         and best[1].geonameid is None
                     )
-                    # "New York's Plaza Hotel": the press places a building in its city
+                    # "Madrid's Ritz Hotel": the press places a building in its city
                     and not (_building(cand, doc) and best[1].resolution >= _TOWN)
                 )
                 # but a country or region is no more than the guess's container: "in
@@ -307,14 +307,14 @@ class PlaceStage:
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
         carrier = doc[cand.carrier]
         if cand.role == 4 and carrier.lemma_ in _OWN_PLACES and cand.span.label_ == "PERSON":
-            return True  # "captured in Anderson's apartment": a man's, though a town's name
+            return True  # "captured in Garcia's apartment": a man's, though a town's name
         if (
             cand.role == 2
             and place.resolution == 1
             and carrier.lemma_ in _STREETS
             and cand.span.root.head.i == carrier.i
         ):
-            return True  # "in Palestine street" is a street named for the country
+            return True  # "in Lebanon street" is a street named for the country
         if cand.role in (2, 4) and place.resolution == 1 and not cand.area:
             # an owner: "the US embassy", "Australia's embassy", "Russia's army"; but a
             # country's own parliament or hotel is in it ("marched on South Africa's
@@ -456,7 +456,7 @@ class PlaceStage:
 
 
 #: Words of buildings and bodies, not of localities.
-#: Businesses, named by their owners rather than by a place: "the Rio Rosas bar".
+#: Businesses, named by their owners rather than by a place: "the Dos Rios bar".
 _PREMISES = frozenset(
     {"bar", "restaurant", "cafe", "nightclub", "club", "shop", "store", "cinema",
      "supermarket"}
@@ -482,14 +482,14 @@ _CONTAINER_DEPS = frozenset(
 
 
 #: Sites a country may own in another: "the US embassy", "a US base".
-#: Ways named for a country: "Palestine street" (in Baghdad), "Lebanon Road".
+#: Ways named for a country: "Lebanon street", "Kenya Road".
 _STREETS = frozenset({"street", "road", "avenue", "boulevard", "square", "highway", "bridge"})
 _ABROAD = frozenset({"embassy", "consulate", "mission", "base", "airbase", "office", "offices"})
 
 
 def _building(cand: PlaceCandidate, doc: Doc) -> bool:
-    """Does the candidate name a building ("Al-Midan Theater") or a business ("the Rio
-    Rosas bar")? Not a place a prison or a bridge is named for ("the Palmasola
+    """Does the candidate name a building ("Al-Midan Theater") or a business ("the Dos
+    Rios bar")? Not a place a prison or a bridge is named for ("the Shakai
     prison")."""
     if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
         return True
@@ -499,19 +499,19 @@ def _building(cand: PlaceCandidate, doc: Doc) -> bool:
 def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     """Is a name the gazetteer lacks a mere modifier of something that is no place: an
     apposition to a person ("Houston's brother, Rocky"), an owner of no site or
-    occasion ("in Sabeeh's support") or of what a person has ("Haniya's office"), a
+    occasion ("in Sabeeh's support") or of what a person has ("Zahhar's office"), a
     word inside a longer name ("Hizbut Tahrir")?
     "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
     if cand.role == 1:
         return not site_or_area(carrier)
-    if cand.role == 4:  # "Haniya's office", "Molina's home": a person's
+    if cand.role == 4:  # "Zahhar's office", "Molina's home": a person's
         if carrier.lemma_ in _OWN_PLACES:
             return True
         return not site_or_area(carrier) and carrier.lemma_ not in _OCCASION_NOUNS
     return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
 
 
-#: What a person has, not a town: "bombed Haniya's office".
+#: What a person has, not a town: "bombed Zahhar's office".
 _OWN_PLACES = frozenset(
     {"office", "home", "house", "residence", "apartment", "flat", "villa", "car", "farm",
      "compound", "hideout", "bedroom", "family"}
@@ -597,10 +597,10 @@ _TAKEN_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 def _no_ones_name(span: Span, subjects: list[Token]) -> bool:
     """Is a captured object's one-word name one the recogniser calls a place or an
     organisation? What an armed side captures under such a name is a town ("rebels
-    captured Birao", tagged ORG; "Eritrea captured Tserona"): a man is tagged a
+    captured Ouadda", tagged ORG; "Eritrea captured Tserona"): a man is tagged a
     person (or has two names: "captured Orlan Dzhemal", tagged ORG), and a group is
     not captured whole. Not a name the article gives a person elsewhere ("Elhanan
-    Tennenbaum ... Hezbollah captured Tennenbaum")."""
+    Goldmann ... Hezbollah captured Goldmann")."""
     if span.root in subjects or span.root.ent_type_ not in _TAKEN_LABELS or span[0].pos_ != "PROPN":
         return False
     if len(span) > 1:

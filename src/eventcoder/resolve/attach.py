@@ -266,7 +266,7 @@ def has_subject(verb: Token) -> bool:
 
 def _concurrent(clause: Token, relative: bool = False) -> bool:
     """An adverbial clause introduced by "when", "as", "while" or "after", but not one
-    a span of time away: "was shot six months after Shakur was killed in Las Vegas".
+    a span of time away: "was shot two weeks after his brother was killed in a Dallas nightclub".
     With `relative`, a relative clause the parser hung on the event's day counts too
     ("killed Sunday when a helicopter was downed")."""
     if clause.dep_ != "advcl" and not (relative and clause.dep_ == "relcl"):
@@ -350,7 +350,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
             (node.dep_ in ("npadvmod", "appos") and head.pos_ in _VERBAL)
             or (node.dep_ == "compound" and head.ent_type_ in ("DATE", "TIME"))
         ):
-            # "in the capital, Islamabad, on Monday"; "in the capital Warsaw Friday", where
+            # "in the capital, Islamabad, on Monday"; "in the capital Lisbon Friday", where
             # the parser hangs the name on the day
             named = _named_before(node)
             if named is not None:
@@ -379,7 +379,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
             role = _ROLES[relation]
         node = head
         if relation == "of" and node.lower_ in _DIRECTIONS:
-            break  # "the Angor Adda area, 60 km west of Wana": Wana locates, names nothing
+            break  # "the Gul Kach area, 60 km west of Wana": Wana locates, names nothing
     return node, (5 if hops > 1 else role)
 
 
@@ -423,7 +423,7 @@ def _tie(
         for level, targets in enumerate(tiers[:2]):
             if _reaches(anchor, targets):
                 return PlaceCandidate(span, level, named, carrier.i, 0, area=True)
-    # "outside his office and in Hebron": the second phrase hangs like the first
+    # "outside the ministry and in Jericho": the second phrase hangs like the first
     joined = prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head.dep_ == "prep"
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
@@ -464,7 +464,7 @@ def _tie(
 
 def _entered(site: Token, heads: set[int]) -> bool:
     """Is `site` a common-noun site or area that a clause of the event, right below it,
-    acts on: "shot as he left a Gaza City mosque"?"""
+    acts on: "shot as he left a Mosul mosque"?"""
     clause = site.head
     return (
         site.dep_ in ("dobj", "obj")
@@ -563,7 +563,7 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
     if any(c.lower_ == "old" and c.dep_ == "amod" for c in span.root.children):
         return False
     if any(c.dep_ == "appos" and c.like_num for c in span.root.children):
-        return False  # "Millan, 41, was shot": an age
+        return False  # "Cordoba, 52, was shot": an age
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.ent_type_ == "ORDINAL":
         return False  # "the 10th Mountain Division": a unit
@@ -577,7 +577,7 @@ def _target_place(span: Span, token: Token, sites: bool) -> bool:
 
 def _called(area: Token) -> list[Span]:
     """The proper name an area word's apposition gives it: "the country's second
-    largest city, Lubumbashi", "two eastern towns, Rasai I and Rasai II"."""
+    largest city, Kisangani", "two northern towns, Umm Bir and Dabo"."""
     if area.lower_ not in AREA_NOUNS:
         return []
     doc = area.doc
@@ -593,7 +593,7 @@ def _named_in(token: Token, spans: list[tuple[Span, bool]]) -> list[PlaceCandida
     """The place a target with no name of its own is in or named for: "shot at
     Sarajevo airport", "captured the northern village of X", "captured half of Zaire"."""
     of = {o.i for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
-    for called in _called(token):  # "captured the country's second city, Lubumbashi"
+    for called in _called(token):  # "captured the country's third city, Kisangani"
         return [PlaceCandidate(called, 1, True, token.i, 1, area=True)]
     for span, _named in spans:
         root = span.root
@@ -684,10 +684,10 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
             anchor = anchor.head  # "stepped out of his office in X": "out of" is one word
             continue
         if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
-            anchor = anchor.head  # "shot while trying to escape close to Poso"
+            anchor = anchor.head  # "shot while trying to escape close to Kupang"
             continue
         if anchor.dep_ == "acl" and under_way(anchor) and not moved:
-            # "a car bomb detonated in Medellin", "an officer walking near his home in Mosul"
+            # "a bomb hidden in a cart in Baqubah", "a teacher walking near the market in Basra"
             anchor = anchor.head
             continue
         if anchor.dep_ == "relcl" and described(anchor):

@@ -93,7 +93,7 @@ def described(clause: Token) -> bool:
     noun = clause.head.lemma_
     if noun in _CARRIERS:
         return True
-    if noun in _INCIDENTS:  # "an explosion that ripped through a mosque in Shikarpur"
+    if noun in _INCIDENTS:  # "an explosion that ripped through a market in Quetta"
         return clause.lemma_ in _DAMAGE
     if noun not in SITE_NOUNS and noun not in AREA_NOUNS:
         return False
@@ -108,8 +108,8 @@ EARLIER = frozenset({"since", "before", "until", "ahead"})
 
 def under_way(clause: Token) -> bool:
     """Does a participle say where its noun was at the time: a vehicle's or weapon's
-    ("a car bomb detonated in Medellin", "a bus carrying pilgrims in Taji"), or what
-    someone was doing ("an officer walking near his home in Mosul")? Not what a
+    ("a bomb hidden in a cart in Baqubah", "a bus carrying pilgrims in Samarra"), or what
+    someone was doing ("a teacher walking near the market in Basra")? Not what a
     person is in general ("a man born in Boston")."""
     if clause.head.lemma_ in _CARRIERS:
         return True
@@ -117,7 +117,7 @@ def under_way(clause: Token) -> bool:
 
 
 #: Participles of a standing state, not of the moment ("a firm operating in Iraq"), or
-#: of a consequence ("bringing US losses in Iraq to 40").
+#: of a consequence ("bringing British losses in Iraq to 40").
 _STATES = frozenset(
     {"live", "base", "work", "operate", "serve", "reside", "belong", "come", "return", "lead",
      "connect", "link", "run", "border", "overlook", "surround", "house", "stretch", "hail",
@@ -139,11 +139,11 @@ _DWELLERS = frozenset(
 )  # fmt: skip
 
 
-#: Words after which "to" says where, not whither: "close to Poso".
+#: Words after which "to" says where, not whither: "close to Kupang".
 NEAR = frozenset({"close", "next", "adjacent", "near"})
 
 
-#: Fights over a place: "killed in the battle for Manbij".
+#: Fights over a place: "killed in the battle for Tikrit".
 _CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
 
 
@@ -155,7 +155,7 @@ def locative(prep: Token, span: Span) -> bool:
         # "raids on Fallujah", "an attack on Kyiv", "shelling on Khanasir town"
         return span.label_ in PLACE_LABELS or span.root.head.lower_ in AREA_NOUNS
     if word == "for" and prep.head.lemma_ in _CONTESTS:
-        # "killed in the battle for Manbij", but not "since the start of the battle for X"
+        # "killed in the battle for Tikrit", but not "since the start of the battle for X"
         # (the small model tags many such towns PRODUCT)
         return span.label_ not in ("PERSON", "NORP", "ORG") and prep.head.head.lower_ in DURING
     if word == "of" and prep.head.lemma_ in _DWELLERS:
@@ -166,7 +166,7 @@ def locative(prep: Token, span: Span) -> bool:
         head = prep.head.lemma_
         return head in AREA_NOUNS or head in SITE_NOUNS or head in _BOUNDS or head in _MOTION
     if word in DIRECTIONAL:
-        # "close to the town of Poso", "next to a mosque"
+        # "close to the town of Kupang", "next to a mosque"
         return prep.head.lemma_ in _MOTION or (word == "to" and prep.head.lower_ in NEAR)
     if word in _WEAK_LOCATIVE:
         over = prep.head
