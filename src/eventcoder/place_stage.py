@@ -29,6 +29,7 @@ from eventcoder.resolve.place_names import (
     NAME_PARTICLES,
     NAMED_SITES,
     NATURAL_FEATURES,
+    PLACE_LABELS,
     named_site,
     object_spans,
     portion_places,
@@ -306,8 +307,11 @@ class PlaceStage:
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
             return True  # "a pro-Moscow Chechen policeman": whose side, not where
         carrier = doc[cand.carrier]
-        if cand.role == 4 and carrier.lemma_ in _OWN_PLACES and cand.span.label_ == "PERSON":
-            return True  # "captured in Garcia's apartment": a man's, though a town's name
+        # "bombed Zahhar's office"; "captured in Garcia's apartment": a man's, though
+        # Garcia is a town's name too
+        owned = cand.span.label_ == "PERSON" or place.geonameid is None
+        if cand.role == 4 and carrier.lemma_ in _OWN_PLACES and owned:
+            return True
         if (
             cand.role == 2
             and place.resolution == 1
@@ -499,14 +503,12 @@ def _building(cand: PlaceCandidate, doc: Doc) -> bool:
 def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     """Is a name the gazetteer lacks a mere modifier of something that is no place: an
     apposition to a person ("Houston's brother, Rocky"), an owner of no site or
-    occasion ("in Sabeeh's support") or of what a person has ("Zahhar's office"), a
-    word inside a longer name ("Hizbut Tahrir")?
+    occasion ("in Sabeeh's support"), a word inside a longer name ("Hizbut Tahrir")?
+    (What a person has, "Zahhar's office", `_not_a_place` keeps out for every name.)
     "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
     if cand.role == 1:
         return not site_or_area(carrier)
-    if cand.role == 4:  # "Zahhar's office", "Molina's home": a person's
-        if carrier.lemma_ in _OWN_PLACES:
-            return True
+    if cand.role == 4:
         return not site_or_area(carrier) and carrier.lemma_ not in _OCCASION_NOUNS
     return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
 
@@ -591,7 +593,7 @@ _ARMED = frozenset({"MIL", "REB", "UAF"})
 
 
 #: Labels of a captured name that is a town when the gazetteer does not know it.
-_TAKEN_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_TAKEN_LABELS = PLACE_LABELS | {"ORG"}
 
 
 def _no_ones_name(span: Span, subjects: list[Token]) -> bool:

@@ -6,6 +6,7 @@ Sentences written by the team.
 from __future__ import annotations
 
 import pytest
+from tests.event_places import place_of
 
 pytestmark = pytest.mark.model
 
@@ -15,16 +16,6 @@ def _places(coder, text: str) -> dict[str, str | None]:  # type: ignore[no-untyp
         e.event_text: (e.event_loc.extracted_place if e.event_loc else None)
         for e in coder.code_text(text, date="2025-10-20")
     }
-
-
-def _place_of(coder, text: str, word: str | None = None) -> str | None:  # type: ignore[no-untyped-def]
-    """The place of the first event whose words hold `word`, or of the first placed
-    event when `word` is None."""
-    for e in coder.code_text(text, date="2025-10-20"):
-        place = e.event_loc.extracted_place if e.event_loc else None
-        if (word is None and place is not None) or (word is not None and word in e.event_text):
-            return place
-    return None
 
 
 def test_coordinated_verbs_share_a_place(coder) -> None:  # type: ignore[no-untyped-def]
@@ -496,7 +487,7 @@ def test_flights_sites_and_gapped_tolls_are_placed(  # type: ignore[no-untyped-d
     """ "Over" places a downed aircraft or its mission; a town named before a site is
     the place even when the recogniser calls it a nationality; "N were killed and M
     injured when ..." shares the second clause's place."""
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -536,7 +527,7 @@ def test_a_subject_condition_names_who_acts_not_who_was_shot(  # type: ignore[no
 def test_a_where_clause_takes_the_place_it_describes(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -577,7 +568,7 @@ def test_a_locality_the_recogniser_calls_a_person_may_still_be_the_place(  # typ
 ) -> None:
     """A name after "in" that begins with a word for a place, or a single word, is a
     locality even when tagged PERSON; "Ahmed Helwani" after "in" stays a man."""
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 def test_a_two_word_person_after_in_is_no_place(coder) -> None:  # type: ignore[no-untyped-def]
@@ -613,7 +604,7 @@ def test_relative_clauses_guessed_localities_and_articled_names(  # type: ignore
 ) -> None:
     """A site's or a vehicle's relative clause says where it was; a country does not
     replace the locality it contains; "Al-'Eiss" is part of its name."""
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -637,7 +628,7 @@ def test_an_unknown_name_qualifying_no_place_is_no_place(coder, text: str) -> No
 def test_a_name_qualifying_a_named_area_is_the_place(  # type: ignore[no-untyped-def]
     coder, text: str, place: str
 ) -> None:
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 @pytest.mark.parametrize(
@@ -651,7 +642,7 @@ def test_the_place_of_an_operation_the_event_happened_during(  # type: ignore[no
     coder, text: str, place: str
 ) -> None:
     """ "during the invasion of X": X, not the invader."""
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 @pytest.mark.parametrize(
@@ -674,7 +665,7 @@ def test_a_reference_point_yields_to_the_place_it_locates(  # type: ignore[no-un
 ) -> None:
     """ "X, just south of Y": the event was in X. A man with an age or a numbered unit
     is no place, so a reference point may still be the only place."""
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 @pytest.mark.parametrize(
@@ -689,7 +680,7 @@ def test_a_reference_point_yields_to_the_place_it_locates(  # type: ignore[no-un
 )
 def test_prepositions_and_feasts_are_no_places(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     """ "in front of" is a preposition, not an area with an owner; a feast is a date."""
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 @pytest.mark.parametrize(
@@ -703,7 +694,7 @@ def test_a_shared_object_is_the_first_verbs_target_too(  # type: ignore[no-untyp
     coder, text: str, word: str, place: str
 ) -> None:
     """ "captured and annexed X": X was captured as well."""
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 def test_a_misparsed_toll_verb_shares_its_partners_place(coder) -> None:  # type: ignore[no-untyped-def]
@@ -726,4 +717,4 @@ def test_a_misparsed_toll_verb_shares_its_partners_place(coder) -> None:  # type
 def test_a_countrys_own_site_is_in_it_its_embassy_is_not(  # type: ignore[no-untyped-def]
     coder, text: str, place: str
 ) -> None:
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place

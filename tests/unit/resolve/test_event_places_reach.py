@@ -6,17 +6,9 @@ Sentences written by the team.
 from __future__ import annotations
 
 import pytest
+from tests.event_places import place_of
 
 pytestmark = pytest.mark.model
-
-
-def _place_of(coder, text: str, word: str | None = None) -> str | None:  # type: ignore[no-untyped-def]
-    """The place of the first event whose words hold `word` (any event when None)."""
-    for e in coder.code_text(text, date="2025-10-20"):
-        place = e.event_loc.extracted_place if e.event_loc else None
-        if (word is None and place is not None) or (word is not None and word in e.event_text):
-            return place
-    return None
 
 
 @pytest.mark.parametrize(
@@ -46,7 +38,7 @@ def _place_of(coder, text: str, word: str | None = None) -> str | None:  # type:
 def test_a_participle_says_where_its_noun_was(  # type: ignore[no-untyped-def]
     coder, text: str, word: str | None, place: str
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -60,13 +52,13 @@ def test_a_participle_says_where_its_noun_was(  # type: ignore[no-untyped-def]
     ],
 )
 def test_a_journey_or_a_standing_state_places_nothing(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) is None
+    assert place_of(coder, text) is None
 
 
 def test_a_gapped_toll_shares_its_place(coder) -> None:  # type: ignore[no-untyped-def]
     """ "nine other injured": the parser reads "other" as an adjective."""
     text = "Four shepherds were killed and nine other injured in the village of Kafr Batna."
-    assert _place_of(coder, text, "killed") == "Kafr Batna"
+    assert place_of(coder, text, "killed") == "Kafr Batna"
 
 
 @pytest.mark.parametrize(
@@ -77,22 +69,22 @@ def test_a_gapped_toll_shares_its_place(coder) -> None:  # type: ignore[no-untyp
     ],
 )
 def test_a_fight_for_a_place_is_in_it(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 def test_a_fight_for_a_place_as_a_time_is_not_its_place(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds of militants have been killed since the start of the battle for Tikrit."
-    assert _place_of(coder, text, "killed") is None
+    assert place_of(coder, text, "killed") is None
 
 
 def test_shelling_on_a_named_town(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Five civilians were killed during the shelling on Kafr Zeita town on Monday."
-    assert _place_of(coder, text, "killed") == "Kafr Zeita"
+    assert place_of(coder, text, "killed") == "Kafr Zeita"
 
 
 def test_a_street_named_for_a_country_is_not_the_country(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Three people were killed when a bomb exploded near a bakery in Lebanon street."
-    assert _place_of(coder, text, "killed") is None
+    assert place_of(coder, text, "killed") is None
 
 
 def test_a_nationality_before_an_area_names_no_place(coder) -> None:  # type: ignore[no-untyped-def]
@@ -101,12 +93,12 @@ def test_a_nationality_before_an_area_names_no_place(coder) -> None:  # type: ig
         "Six people were killed on Friday in a mostly Sunni neighbourhood in the village "
         "of Al-Mazraa, police said."
     )
-    assert _place_of(coder, text, "killed") == "Al-Mazraa"
+    assert place_of(coder, text, "killed") == "Al-Mazraa"
 
 
 def test_what_a_person_has_is_no_town(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Jets bombed Zahhar's office during an operation to free two hostages."
-    assert _place_of(coder, text, "bombed") is None
+    assert place_of(coder, text, "bombed") is None
 
 
 def test_a_statement_clause_lends_no_place(coder) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +108,7 @@ def test_a_statement_clause_lends_no_place(coder) -> None:  # type: ignore[no-un
         "A year after London declared an end to combat operations in Basra, two British "
         "soldiers were killed on Sunday."
     )
-    assert _place_of(coder, text, "killed") is None
+    assert place_of(coder, text, "killed") is None
 
 
 @pytest.mark.parametrize(
@@ -139,7 +131,7 @@ def test_a_protests_issue_is_not_where_it_was(  # type: ignore[no-untyped-def]
     coder, text: str, place: str | None
 ) -> None:
     """An operation has its own place; people one stands with are elsewhere."""
-    assert _place_of(coder, text, "protested" if "protested" in text else "demonstrated") == place
+    assert place_of(coder, text, "protested" if "protested" in text else "demonstrated") == place
 
 
 @pytest.mark.parametrize(
@@ -163,7 +155,7 @@ def test_a_protests_issue_is_not_where_it_was(  # type: ignore[no-untyped-def]
 def test_places_joined_to_the_event_further_out(  # type: ignore[no-untyped-def]
     coder, text: str, word: str | None, place: str
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -175,7 +167,7 @@ def test_places_joined_to_the_event_further_out(  # type: ignore[no-untyped-def]
     ],
 )
 def test_compositions_and_origins_are_no_places(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) is None
+    assert place_of(coder, text) is None
 
 
 @pytest.mark.parametrize(
@@ -191,7 +183,7 @@ def test_compositions_and_origins_are_no_places(coder, text: str) -> None:  # ty
     ],
 )
 def test_where_a_protest_went(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 def test_an_armed_side_captures_a_town_the_gazetteer_lacks(coder) -> None:  # type: ignore[no-untyped-def]
@@ -206,7 +198,7 @@ def test_an_armed_side_captures_a_town_the_gazetteer_lacks(coder) -> None:  # ty
 
 def test_a_name_the_article_gives_a_man_is_no_captured_town(coder) -> None:  # type: ignore[no-untyped-def]
     text = "The hostage was named as Avram Goldmann. Hezbollah captured Goldmann in October."
-    assert _place_of(coder, text, "captured") is None
+    assert place_of(coder, text, "captured") is None
 
 
 def test_a_sports_win_is_no_capture(coder) -> None:  # type: ignore[no-untyped-def]
@@ -227,12 +219,12 @@ def test_a_sports_win_is_no_capture(coder) -> None:  # type: ignore[no-untyped-d
     ],
 )
 def test_another_event_that_dates_this_one_lends_no_place(coder, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) is None
+    assert place_of(coder, text) is None
 
 
 def test_an_event_right_after_another_shares_its_place(coder) -> None:  # type: ignore[no-untyped-def]
     text = "The rebel leader was captured after a gunbattle in Goma."
-    assert _place_of(coder, text, "captured") == "Goma"
+    assert place_of(coder, text, "captured") == "Goma"
 
 
 @pytest.mark.parametrize(
@@ -261,7 +253,7 @@ def test_an_event_right_after_another_shares_its_place(coder) -> None:  # type: 
 def test_a_place_beats_its_container_and_its_reference_point(  # type: ignore[no-untyped-def]
     coder, text: str, word: str | None, place: str
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -285,12 +277,12 @@ def test_a_place_beats_its_container_and_its_reference_point(  # type: ignore[no
 def test_places_of_what_was_going_on(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 def test_trying_to_go_somewhere_is_not_being_there(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Two smugglers were shot dead while trying to cross into Iran on Monday."
-    assert _place_of(coder, text, "shot") is None
+    assert place_of(coder, text, "shot") is None
 
 
 @pytest.mark.parametrize(
@@ -309,7 +301,7 @@ def test_trying_to_go_somewhere_is_not_being_there(coder) -> None:  # type: igno
     ],
 )
 def test_an_incidents_damage_clause_says_where_it_was(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text, "killed") == place
+    assert place_of(coder, text, "killed") == place
 
 
 @pytest.mark.parametrize(
@@ -326,7 +318,7 @@ def test_an_incidents_damage_clause_says_where_it_was(coder, text: str, place: s
     ],
 )
 def test_prepositions_on_prepositions(coder, text: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text) == place
+    assert place_of(coder, text) == place
 
 
 @pytest.mark.parametrize(
@@ -355,7 +347,7 @@ def test_prepositions_on_prepositions(coder, text: str, place: str | None) -> No
 def test_businesses_and_people_named_like_towns(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str | None
 ) -> None:
-    assert _place_of(coder, text, word) == place
+    assert place_of(coder, text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -383,7 +375,7 @@ def test_businesses_and_people_named_like_towns(  # type: ignore[no-untyped-def]
     ],
 )
 def test_more_captures_and_their_places(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text, "captured") == place
+    assert place_of(coder, text, "captured") == place
 
 
 @pytest.mark.parametrize(
@@ -404,7 +396,7 @@ def test_more_captures_and_their_places(coder, text: str, place: str) -> None:  
     ],
 )
 def test_clauses_the_parser_hangs_elsewhere(coder, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert _place_of(coder, text, "killed") == place
+    assert place_of(coder, text, "killed") == place
 
 
 def test_a_consequence_is_not_where_it_happened(coder) -> None:  # type: ignore[no-untyped-def]
@@ -412,7 +404,7 @@ def test_a_consequence_is_not_where_it_happened(coder) -> None:  # type: ignore[
         "Three soldiers were killed and 9 soldiers wounded in the city of Samarra on Friday, "
         "bringing British losses in Iraq to 40."
     )
-    assert _place_of(coder, text, "killed") != "Iraq"
+    assert place_of(coder, text, "killed") != "Iraq"
 
 
 def test_clashes_that_centered_somewhere_were_there(coder) -> None:  # type: ignore[no-untyped-def]
@@ -420,7 +412,7 @@ def test_clashes_that_centered_somewhere_were_there(coder) -> None:  # type: ign
         "Government troops killed twelve rebels in the clashes that centered in southern "
         "Suluk town."
     )
-    assert _place_of(coder, text, "killed") == "Suluk"
+    assert place_of(coder, text, "killed") == "Suluk"
 
 
 def test_a_seat_of_power_is_in_its_city(coder) -> None:  # type: ignore[no-untyped-def]
