@@ -122,18 +122,26 @@ class PlaceStage:
             if not site and self._not_a_place(cand, place, m):
                 continue
             guessed = self._guessed(cand, place)
+            # "the Colombo suburb of Nugegoda", but "the Deir al-Asafir suburb of
+            # Damascus": a known city is the whole a part it does not know lies in; so
+            # is a wider area ("the Raman district of Yala province")
+            whole = (
+                best is not None
+                and cand.carrier == best[0].carrier
+                and _part_of(cand, doc)
+                and (
+                    (place.geonameid is not None and best[1].geonameid is None)
+                    or place.resolution < best[1].resolution
+                )
+            )
+            if whole and best is not None and place.country_code != best[1].country_code:
+                best = best[0], self._part_in(best[0], best[1], place)
             if (
                 best is None
                 or (
                     cand.carrier == best[0].carrier
                     and cand.role < best[0].role
-                    # "the Colombo suburb of Nugegoda", but "the Deir al-Asafir suburb of
-                    # Damascus": a known city is the whole a part it does not know lies in
-                    and not (
-                        _part_of(cand, doc)
-                        and place.geonameid is not None
-                        and best[1].geonameid is None
-                    )
+                    and not whole
                     # "Madrid's Ritz Hotel": the press places a building in its city
                     and not (_building(cand, doc) and best[1].resolution >= _TOWN)
                 )
@@ -148,6 +156,19 @@ class PlaceStage:
         if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
             place = self._container_country(best[0], place, candidates, own, names) or place
         return replace(m, place=place)
+
+    def _part_in(self, cand: PlaceCandidate, part: Place, whole: Place) -> Place:
+        """The part as a locality of the whole's country, when the gazetteer put the
+        part's name in another ("the Raman district of Yala province": a Raman in
+        India is not this one)."""
+        if part.country_code is None:
+            return replace(part, country_code=whole.country_code, country=whole.country)
+        span = cand.span
+        area_word = span.doc[cand.carrier].text if cand.area else ""
+        inner = unresolved_place(
+            span.text, span.start_char, span.end_char, span.label_, area_word=area_word
+        )
+        return replace(inner, country_code=whole.country_code, country=whole.country)
 
     def _clause_country(
         self, place: Place, candidates: list[PlaceCandidate], own: list[str], names: list[str]
@@ -201,6 +222,8 @@ class PlaceStage:
                 continue  # "a mostly Shia neighbourhood in the village of X": who lives there
             if _building(cand, cand.span.doc):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
+            if any(t.is_upper and len(t) <= 4 for t in cand.span):
+                continue  # "the BSF company headquarters in X": an acronym's, no place
             text = cand.span.text
             if self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text):
                 continue
@@ -249,9 +272,11 @@ class PlaceStage:
             if len(span) > 1 and span[0].lower_ == "the":
                 span = span[1:]  # "the Kindi Hospital"
             if span.root in subjects and (
-                span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger)
+                span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger) or _doing(trigger)
             ):
-                continue  # "Kim was captured", "Ramadan was captured in Mosul": men
+                # "Kim was captured", "Ramadan was captured in Mosul", "Santos was
+                # captured while trying to flee": men
+                continue
             if self.kb.person_terms(span.text):
                 continue
             known = self.gazetteer.resolve(span.text) is not None
@@ -420,6 +445,8 @@ class PlaceStage:
         if before is not None and before.text[:1].isupper() and before.dep_ != "prep":
             return False  # a piece of a longer name: "in the Islamic State"
         words = [t for t in span if not t.is_punct]
+        if len(words) > 2 and words[0].lower_ == "the" and words[-1].lower_ in NATURAL_FEATURES:
+            words = words[1:]  # "in the Baliem Valley": a landform's name
         if not words or _headline(span.sent) or any(t.text == "," for t in span):
             return False  # a title-case headline; a list run together ("Qandil, Basyan")
         for t in words:
@@ -537,7 +564,29 @@ def _place_like(span: Span, cand: PlaceCandidate) -> bool:
     if cand.prep == "at" and not site_or_area(span.root.head.head):
         return False  # "at X" after aiming words is who was aimed at; "the base at X" is not
     words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
-    return len(words) == 1 or words[0].lower_ in _PLACE_PREFIXES
+    return len(words) == 1 or words[0].lower_ in _PLACE_PREFIXES or _located(span)
+
+
+def _located(span: Span) -> bool:
+    """Is the name followed by where it lies from another place ("in Sabr al-Din, just
+    north of Baghdad")? People are not north of a city."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for token in doc[i + 1 : i + 8]:
+        if token.lower_ in _COMPASS:
+            return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+        if token.is_punct and token.text != "-":
+            return False
+    return False
+
+
+#: Compass words of "X, 40 km north of Y".
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
 
 
 #: First words of place names: hill, mountain, spring, monastery, village, caravanserai,
@@ -682,6 +731,24 @@ def _placed(verb: Token) -> bool:
         and any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in t.subtree)
         for t in verb.subtree
     )  # "in Mosul", "in the northern city of Mosul"
+
+
+#: What a captured man, not a town, does while taken: "while trying to flee".
+_DOINGS = frozenset(
+    {"try", "attempt", "flee", "escape", "hide", "travel", "drive", "walk", "cross",
+     "sleep", "visit", "leave", "return", "fight", "sit", "ride", "seek"}
+)  # fmt: skip
+
+
+def _doing(verb: Token) -> bool:
+    """Does a clause of the verb, with no subject of its own, say what the passive's
+    subject was doing ("was captured while trying to flee")?"""
+    return any(
+        c.dep_ == "advcl"
+        and c.lemma_ in _DOINGS
+        and not any(a.dep_ in ("nsubj", "nsubjpass", "auxpass") for a in c.children)
+        for c in verb.children
+    )
 
 
 def _headline(sent: Span) -> bool:

@@ -55,6 +55,7 @@ from eventcoder.resolve.place_names import (
     SITE_NOUNS,
     area_named,
     named_site,
+    names_area,
     place_spans,
     site_name,
     site_or_area,
@@ -317,8 +318,21 @@ def place_candidates(
         candidate = _tie(span, named, tiers, heads, verbal)
         if candidate is not None:
             found.append(candidate)
-    found.sort(key=lambda c: (c.rank, c.span.start))
+    # "a commander in Raqqa was killed near the dam": the event's own phrase first
+    found.sort(key=lambda c: (c.rank, _via_subject(sent.doc[c.carrier], tiers[0]), c.span.start))
     return found
+
+
+def _via_subject(carrier: Token, heads: set[int]) -> bool:
+    """Does the way from a place's carrier up to the event pass its passive subject?"""
+    node = carrier
+    for _ in range(8):
+        if node.i in heads or node.head.i == node.i:
+            return False
+        if node.dep_ == "nsubjpass":
+            return node.head.i in heads
+        node = node.head
+    return False
 
 
 #: How a place hangs from the phrase carrying it -> its role (see PlaceCandidate).
@@ -408,7 +422,10 @@ def _tie(
     carrier, role = _carrier(root)
     lifted = carrier.i != root.i
     # "the Nazi concentration camp": a nationality as compound is named only by the gazetteer
-    named = named or (area_named(root) and not (span.label_ == "NORP" and root.dep_ == "compound"))
+    named = named or (
+        area_named(root)
+        and not (span.label_ == "NORP" and root.dep_ == "compound" and not names_area(root))
+    )
     # "in front of the US embassy": "front" is part of a preposition, not an area
     area = carrier.lower_ in AREA_NOUNS and not (
         carrier.lower_ == "front" and carrier.head.lower_ == "in"
@@ -428,15 +445,21 @@ def _tie(
     if carrier.lower_ in _DIRECTIONS and carrier.dep_ in ("advmod", "npadvmod") and lifted:
         prep = carrier  # "on a road north of Kabul": the direction word locates its head
     elif carrier.dep_ != "pobj" or (prep.dep_ != "prep" and not joined) or not locative(prep, span):
+        if (
+            _entered(carrier, tiers[0])
+            and lifted
+            and (role == 2 or (named and role == 4))
+            and (span.label_ != "NORP" or names_area(root))
+        ):
+            # "shot as he entered a Baghdad mosque", "when troops raided their West Bank
+            # hideout"; not "bombed mostly Shia neighbourhoods". A name the recogniser
+            # calls no place is left to the gazetteer ("the Trujillo prison", ORG)
+            return PlaceCandidate(span, 1, named, carrier.i, role, area=area)
         if not named:
             return None
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
             level = 0 if carrier.lower_ in AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
-        if _entered(carrier, tiers[0]) and lifted and role in (2, 4) and span.label_ != "NORP":
-            # "shot as he entered a Baghdad mosque", "when troops raided their West Bank
-            # hideout"; not "bombed mostly Shia neighbourhoods"
-            return PlaceCandidate(span, 1, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
         return None
@@ -464,8 +487,14 @@ def _tie(
 
 def _entered(site: Token, heads: set[int]) -> bool:
     """Is `site` a common-noun site or area that a clause of the event, right below it,
-    acts on: "shot as he left a Mosul mosque"?"""
+    acts on: "shot as he left a Mosul mosque", "shot as he tried to flee the Bogota
+    jail"?"""
     clause = site.head
+    if clause.dep_ == "xcomp" and clause.head.dep_ == "advcl":
+        clause = clause.head
+    if clause.dep_ == "pcomp" and clause.head.lower_ in _WITH_MARKS:
+        # "executed 24 villagers after capturing Buyir village"
+        return site.dep_ in ("dobj", "obj") and site_or_area(site) and clause.head.head.i in heads
     return (
         site.dep_ in ("dobj", "obj")
         and site.pos_ == "NOUN"
@@ -661,6 +690,10 @@ def _topic_of(noun: Token, targets: set[int]) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ in _TOPICAL and prep.head.i in targets
 
 
+#: Where a way that has passed "to" or "from" stops at a noun.
+_MOVED_STOPS = frozenset({"pobj", "nsubjpass"})
+
+
 def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool = False) -> bool:
     """The anchor is an event word, its argument, or an argument's prepositional object
     ("struck refineries in Samara", "blew himself up at the entrance to a centre in
@@ -703,8 +736,10 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 # "condemned the killings in Gaza", "against the raids on X", "in
                 # solidarity with refugees in the West Bank"
                 return False
-            if moved and anchor.dep_ == "pobj" and anchor.pos_ in ("NOUN", "PROPN"):
-                return False  # "shot while on a trip from Wilmington": the trip's, not his
+            if moved and anchor.dep_ in _MOVED_STOPS and anchor.pos_ in ("NOUN", "PROPN"):
+                # "shot while on a trip from Wilmington": the trip's, not his; "Smith,
+                # from a family in Tulsa, was captured": where he is from
+                return False
             if anchor.dep_ == "pobj" and anchor.head.lower_ in EARLIER:
                 return False  # "captured since the attacks in the United States"
             anchor = anchor.head

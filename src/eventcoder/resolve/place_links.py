@@ -167,7 +167,12 @@ def locative(prep: Token, span: Span) -> bool:
         return head in AREA_NOUNS or head in SITE_NOUNS or head in _BOUNDS or head in _MOTION
     if word in DIRECTIONAL:
         # "close to the town of Kupang", "next to a mosque"
-        return prep.head.lemma_ in _MOTION or (word == "to" and prep.head.lower_ in NEAR)
+        return (
+            prep.head.lemma_ in _MOTION
+            or (word == "to" and prep.head.lower_ in NEAR)
+            # "staged an incursion into X", the phrase hung on the verb
+            or any(c.dep_ in ("dobj", "obj") and c.lemma_ in _MOTION for c in prep.head.children)
+        )
     if word in _WEAK_LOCATIVE:
         over = prep.head
         if word == "over" and (

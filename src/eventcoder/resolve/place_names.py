@@ -157,6 +157,27 @@ def _name_part(token: Token) -> bool:
     return token.lower_ in NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
 
 
+#: Words whose proper name follows them and names no place: "Hotel Indonesia", "the
+#: vessel Port of Africa", "the tanker Nordic Star".
+_NAMED_THINGS = frozenset(
+    {"hotel", "vessel", "ship", "tanker", "freighter", "ferry", "boat", "yacht", "frigate",
+     "destroyer", "cruiser", "submarine", "trawler", "liner", "steamer", "warship"}
+)  # fmt: skip
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """Is the entity the name of a hotel or a ship, the word for which stands before it
+    outside the entity ("Hotel Indonesia" tagged as two places, "the freighter Port
+    Said")?"""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in _NAMED_THINGS:
+        return True
+    return any(
+        c.dep_ == "compound" and c.i < ent.start and c.lower_ in _NAMED_THINGS
+        for c in root.children
+    )
+
+
 def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     """Entity spans that may be places, then proper-noun runs no entity covers."""
     covered: set[int] = set()
@@ -166,12 +187,18 @@ def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
         covered.update(range(ent.start, ent.end))
         if len(ent) == 1 and ent[0].tag_ == "JJ":
             continue  # "Ukrainian drones": a nationality the model tagged GPE
+        if _names_a_thing(ent):
+            continue
         if ent.label_ in PLACE_LABELS:
             # LOC spans the gazetteer does not know are mostly regions of the world
             # ("the Middle East"): kept only when it knows them, or when they name a
             # sea or a landform ("in the Persian Gulf", "over the Ural Mountains")
             yield ent, ent.label_ != "LOC" or ent[-1].lower_ in NATURAL_FEATURES
-        elif ent.label_ in _WEAK_LABELS or (
+        elif (
+            ent.label_ in _WEAK_LABELS
+            # "in the Eidgah area of X", tagged EVENT: the area word says it is a place
+            or (ent.label_ == "EVENT" and ent.root.dep_ == "compound" and area_named(ent.root))
+        ) or (
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
             # says it is a place (a nationality is dropped by the caller)
             ent.label_ == "NORP"
@@ -181,6 +208,7 @@ def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
                     and (area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
                 )  # "outside a Lahore court", tagged NORP: the gazetteer decides
                 or (ent.root.dep_ == "compound" and ent.root.head.lemma_ in SITE_NOUNS)
+                or names_area(ent.root)  # "attacked Nwonko village", tagged NORP
             )
         ):
             yield ent, False
@@ -215,6 +243,31 @@ def area_named(root: Token) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lower_ in AREA_NOUNS and head.head.i != head.i
     return root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i != root.i
+
+
+def names_area(root: Token) -> bool:
+    """Does a word the recogniser tags a nationality name the area noun it stands
+    before ("attacked Nwonko village")? Not when it describes it: "Shia neighbourhoods",
+    "a Serb village", "the Sunni city of X", "the neighbouring Hindu village", "the
+    Islamic State", "the BSF camp"."""
+    area = root.head
+    return (
+        area_named(root)
+        and root.dep_ == "compound"
+        and root.i == area.i - 1
+        and not (
+            area.tag_ in ("NNS", "NNPS")
+            or area.text[:1].isupper()
+            or not root.text[:1].isupper()
+            or root.is_upper
+            or any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                or c.dep_ == "amod"
+                or (c.dep_ == "prep" and c.lower_ in ("of", "at"))
+                for c in area.children
+            )
+        )
+    )
 
 
 #: Every word that says its noun is somewhere (`site_or_area`).

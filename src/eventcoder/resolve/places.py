@@ -514,7 +514,8 @@ class Gazetteer:
 
     def _lookup(self, name: str) -> tuple[_Match, ...]:
         """Candidates for `name`: exact key, then without "'s", then without a leading
-        lower-case direction ("east Aleppo", not "South Park"), then "X region" forms."""
+        direction ("east Aleppo", "Western Afghanistan"; capitalised only before a
+        country: not "South Park"), then "X region" forms."""
         if not isinstance(name, str) or len(name) > _MAX_NAME_LEN:
             return ()
         key = normalize_place_name(name)
@@ -529,8 +530,10 @@ class Gazetteer:
             if found:
                 return found
         first, _, rest = key.partition(" ")
-        if first in _DIRECTION_WORDS and rest and name.lstrip()[:1].islower():
-            found = self._index.get(rest)  # "east Aleppo"; not "Central Park" -> "Park"
+        if first in _DIRECTION_WORDS and rest:
+            found = self._index.get(rest) or ()  # "east Aleppo"; not "Central Park" -> "Park"
+            if name.lstrip()[:1].isupper():  # "Western Afghanistan", but not "South Park"
+                found = tuple(m for m in found if m.entry.resolution == 1)
             if found:
                 return found
         return self._area_of_city(key)

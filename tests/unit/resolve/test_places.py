@@ -201,6 +201,12 @@ def test_a_part_of_a_place_is_found_by_its_whole(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Upper Kherson") is None  # a capital says it is a name
 
 
+def test_a_capitalised_direction_names_a_part_of_a_country(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "Western Afghanistan")
+    assert (place.country_code, place.resolution) == ("AFG", 1)
+    assert gazetteer.resolve("South Park") is None  # a capital before no country: a name
+
+
 def test_candidates_are_ranked_and_complete(gazetteer: Gazetteer) -> None:
     places = gazetteer.candidates("Tripoli")
     countries = [p.country_code for p in places]
