@@ -152,10 +152,40 @@ class PlaceStage:
                 best, best_guessed = (cand, place), guessed
         if best is None:
             return m if fallback is None else replace(m, place=fallback)
+        best = self._held_target(best, targets, own, names, actor_countries, m)
         place = self._within(best[0], best[1], candidates) or best[1]
         if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
             place = self._container_country(best[0], place, candidates, own, names) or place
         return replace(m, place=place)
+
+    def _held_target(
+        self,
+        best: tuple[PlaceCandidate, Place],
+        targets: list[PlaceCandidate],
+        own: list[str],
+        names: list[str],
+        actor_countries: list[str],
+        m: EventMention,
+    ) -> tuple[PlaceCandidate, Place]:
+        """A named target the chosen place only says where it lies: "stormed Najarah in
+        eastern Aleppo" happened in Najarah, "the area of Srebrenica in eastern Bosnia
+        was captured" in Srebrenica. The target must name a smaller place than the
+        chosen one."""
+        doc = best[0].span.doc
+        for target in targets:
+            if target == best[0] or not _contains(doc[target.carrier], best[0].span.root):
+                continue
+            place = self._resolve(target, own, names, actor_countries)
+            if place is None or self._not_a_place(target, place, m):
+                continue
+            finer = place.resolution > best[1].resolution
+            # "Najarah in eastern Aleppo": a village the city holds; but the press places
+            # a building in its town ("the Roman Catholic Church in Madhu")
+            building = _building(target, doc) or doc[target.carrier].lemma_ in _BUILT
+            unknown = place.resolution == best[1].resolution and place.geonameid is None
+            if finer or (unknown and not building):
+                return target, place
+        return best
 
     def _part_in(self, cand: PlaceCandidate, part: Place, whole: Place) -> Place:
         """The part as a locality of the whole's country, when the gazetteer put the
@@ -371,7 +401,8 @@ class PlaceStage:
         if text.lower() in _CALENDAR:
             return None  # "the 18 May fighting": a month, not the town of May
         entry = self.kb.lookup(text)
-        kinds = ("organization", "metonym") if cand.role else ("organization",)
+        # "Brussels officials" is the EU, but "in Brussels streets" a city
+        kinds = ("organization", "metonym") if cand.role and not cand.area else ("organization",)
         if entry is not None and entry.kind in kinds:
             return None  # "Hamas", "Brussels officials"; but "a meeting in Brussels" is a place
         if not cand.named and (self.kb.person_terms(text) or self.kb.adjective(text)):
@@ -500,6 +531,10 @@ _BUILDINGS = frozenset(
      "square", "bridge", "port", "headquarters", "council", "court", "company", "bank",
      "bazaar", "souk", "mall"} | _PREMISES
 )  # fmt: skip
+
+
+#: Buildings and works: a target of these is placed in its town.
+_BUILT = _BUILDINGS | {"factory", "plant", "refinery", "depot", "warehouse", "mill", "mine"}
 
 
 #: How a container hangs from the place it contains: "X in Y", "the X area of Y",

@@ -66,6 +66,7 @@ __all__ = [
     "PlaceCandidate",
     "aftermath",
     "anaphoric_time_for",
+    "borrows_auxiliary",
     "clause_relatives",
     "date_entities_for",
     "has_subject",
@@ -78,6 +79,13 @@ _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "op
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Sites that take their place's name with "of": "the airport of Udbina".
 _SITES_OF = frozenset({"airport", "airbase", "headquarters", "port", "harbour", "harbor"})
+#: Ways into a site, whose "to" names it: "at an entrance to the Old City".
+_ENTRANCES = frozenset({"entrance", "entrances", "gate", "gates", "door", "doors", "approach"})
+#: Parts of a site, whose "of" names the site: "on the doorstep of his flat".
+_SITE_PARTS = _ENTRANCES | frozenset(
+    {"doorstep", "doorsteps", "courtyard", "steps", "lobby", "roof", "rooftop", "yard",
+     "grounds", "porch", "perimeter", "forecourt", "basement", "premises"}
+)  # fmt: skip
 #: Verbs whose own phrases say where something was said, not where the event was.
 _REPORTING = frozenset(
     {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm",
@@ -199,7 +207,9 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
             head = node.head
             if node.dep_ not in _CLAUSE_UP or head.i == node.i or head.lemma_ in _REPORTING:
                 break
-            if node.dep_ == "conj" and (has_subject(node) or aftermath(head, node)):
+            if node.dep_ == "conj" and (
+                (has_subject(node) and not borrows_auxiliary(head, node)) or aftermath(head, node)
+            ):
                 break
             found.setdefault(head.i, head)
             node = head
@@ -219,7 +229,10 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
         for child in [*token.children, *gapped]:
             if child.pos_ not in _VERBAL:
                 continue
-            if child.dep_ == "conj" and (has_subject(child) or aftermath(token, child)):
+            if child.dep_ == "conj" and (
+                (has_subject(child) and not borrows_auxiliary(token, child))
+                or aftermath(token, child)
+            ):
                 continue
             if _concurrent(child) and child.lemma_ in _REPORTING:
                 continue  # "killed six months after Washington declared an end to combat in X"
@@ -227,6 +240,9 @@ def clause_relatives(heads: Iterable[Token]) -> list[Token]:
                 found.setdefault(child.i, child)
         for child in gapped:  # "... and one injured when insurgents fired near Kut"
             found.update((c.i, c) for c in child.children if _concurrent(c))
+    for clause in [t for t in found.values() if _concurrent(t) and t.head.i in own]:
+        # "killed when their vehicle was hit while conducting operations in X"
+        found.update((c.i, c) for c in clause.children if _concurrent(c) and not has_subject(c))
     return [t for i, t in sorted(found.items()) if i not in own]
 
 
@@ -258,6 +274,20 @@ def aftermath(first: Token, second: Token) -> bool:
     """Is one of two coordinated verbs what came after the other, elsewhere ("was
     captured and sent to a camp north of Budapest")? Such verbs share no place."""
     return first.lemma_ in _AFTERMATH or second.lemma_ in _AFTERMATH
+
+
+def borrows_auxiliary(earlier: Token, later: Token) -> bool:
+    """Does the later of two coordinated verbs borrow the earlier's passive auxiliary
+    ("five were killed and 20 wounded in Hilla", "trucks were destroyed and 100 people
+    hurt in two attacks")? Then both are one report of one incident."""
+    # "and seven others wounded": a participle, or a past tense with no object (mistagged)
+    participle = later.tag_ == "VBN" or (
+        later.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in later.children)
+    )
+    gapped = participle and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
+    # not a contrast: "one boat was captured, but a fourth landed near X"
+    contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in earlier.children)
+    return gapped and not contrast and any(c.dep_ == "auxpass" for c in earlier.children)
 
 
 def has_subject(verb: Token) -> bool:
@@ -319,7 +349,15 @@ def place_candidates(
         if candidate is not None:
             found.append(candidate)
     # "a commander in Raqqa was killed near the dam": the event's own phrase first
-    found.sort(key=lambda c: (c.rank, _via_subject(sent.doc[c.carrier], tiers[0]), c.span.start))
+    # where a journey began yields to where it went: "shot as they drove from X to Y"
+    found.sort(
+        key=lambda c: (
+            c.rank,
+            _via_subject(sent.doc[c.carrier], tiers[0]),
+            c.prep == "from",
+            c.span.start,
+        )
+    )
     return found
 
 
@@ -361,14 +399,21 @@ def _carrier(root: Token) -> tuple[Token, int]:
         if head.i == node.i:
             break
         if step == 0 and (
-            (node.dep_ in ("npadvmod", "appos") and head.pos_ in _VERBAL)
+            (
+                (
+                    node.dep_ in ("npadvmod", "appos")
+                    or (node.dep_ == "advmod" and node.pos_ == "PROPN")
+                )
+                and head.pos_ in _VERBAL
+            )
             or (node.dep_ == "compound" and head.ent_type_ in ("DATE", "TIME"))
         ):
             # "in the capital, Islamabad, on Monday"; "in the capital Lisbon Friday", where
             # the parser hangs the name on the day
             named = _named_before(node)
-            if named is not None:
-                return named, _ROLES["appos"]
+            if named is not None:  # and on up: "in the centre of the capital Tbilisi Tuesday"
+                node, role = named, _ROLES["appos"]
+                continue
             if node.dep_ == "compound":  # "outside the Vatican Sunday": the day is no owner
                 node = head
                 continue
@@ -376,14 +421,26 @@ def _carrier(root: Token) -> tuple[Token, int]:
             relation = node.dep_
         elif (
             node.dep_ == "pobj"
-            and head.lower_ == "of"
-            and (
-                head.head.lower_ in AREA_NOUNS
-                or (step == 0 and head.head.lower_ in _SITES_OF)
-                # "a town northeast of Baghdad": the direction word locates its head
-                or (head.head.lower_ in _DIRECTIONS and head.head.dep_ in ("advmod", "npadvmod"))
-            )
             and head.head.i != head.i
+            and (
+                (
+                    head.lower_ == "of"
+                    and (
+                        head.head.lower_ in AREA_NOUNS
+                        or (step == 0 and head.head.lower_ in _SITES_OF)
+                        # "a town northeast of Baghdad": the direction word locates its head
+                        or (
+                            head.head.lower_ in _DIRECTIONS
+                            and head.head.dep_ in ("advmod", "npadvmod")
+                        )
+                        # "on the doorstep of his Moscow flat": a part is where its whole is;
+                        # "a market of Zafaraniyah neighbourhood": a site is in its area
+                        or head.head.lower_ in _SITE_PARTS
+                        or (step > 0 and head.head.lemma_ in SITE_NOUNS | {"marketplace"})
+                    )
+                )
+                or (head.lower_ == "to" and head.head.lower_ in _ENTRANCES)  # "an entrance to X"
+            )
         ):
             relation, head = "of", head.head
             hops += 1
@@ -694,6 +751,10 @@ def _topic_of(noun: Token, targets: set[int]) -> bool:
 _MOVED_STOPS = frozenset({"pobj", "nsubjpass"})
 
 
+#: Participles that name a participant, whose phrases the parser hangs on them.
+_NAMINGS = frozenset({"identify", "name", "describe", "know", "dub", "nickname"})
+
+
 def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool = False) -> bool:
     """The anchor is an event word, its argument, or an argument's prepositional object
     ("struck refineries in Samara", "blew himself up at the entrance to a centre in
@@ -715,6 +776,9 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
             if anchor.lower_ in DIRECTIONAL:
                 return False  # "refugees from across Lebanon": where they came from
             anchor = anchor.head  # "stepped out of his office in X": "out of" is one word
+            continue
+        if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and anchor.lemma_ in _NAMINGS:
+            anchor = anchor.head  # "captured the man, identified as X, in Y": a misparse
             continue
         if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
             anchor = anchor.head  # "shot while trying to escape close to Kupang"

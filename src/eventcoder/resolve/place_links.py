@@ -53,13 +53,18 @@ _ASSAULT_WORDS = frozenset(
 )  # fmt: skip
 #: What happens "over" a country: "shot down over Laos".
 _OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
-#: Flights whose "over" says where they were: "shot down on a mission over Lebanon".
-_SORTIES = frozenset({"mission", "flight", "sortie", "patrol", "overflight", "reconnaissance"})
+#: Flights and air strikes whose "over" says where they were: "shot down on a mission
+#: over Lebanon", "airstrikes over Aleppo".
+_SORTIES = frozenset(
+    {"mission", "flight", "sortie", "patrol", "overflight", "reconnaissance", "airstrike",
+     "raid", "bombing", "strike"}
+)  # fmt: skip
 #: Things one is "on" in a place: "shot on a Guatemala City street".
 _SURFACES = frozenset(
     {"street", "road", "highway", "avenue", "boulevard", "bus", "train", "battlefield",
      "beach", "border", "frontline", "front", "island", "boat", "ship", "square", "bridge",
-     "outskirts", "motorway", "flight", "plane"}
+     "outskirts", "motorway", "flight", "plane", "doorstep", "steps", "roof", "rooftop",
+     "grounds", "porch", "pavement", "sidewalk", "tarmac", "runway", "premises"}
 )  # fmt: skip
 #: Prepositions that put an event in the time of another ("during the call").
 DURING = frozenset({"during", "at", "in", "throughout", "on"})
@@ -160,6 +165,8 @@ def locative(prep: Token, span: Span) -> bool:
         return span.label_ not in ("PERSON", "NORP", "ORG") and prep.head.head.lower_ in DURING
     if word == "of" and prep.head.lemma_ in _DWELLERS:
         return True  # "residents of Khashaba", "the people of Mubingi commune"
+    if word == "of" and prep.head.lower_ == "out" and prep.head.dep_ == "prep":
+        return True  # "shot as he stepped out of a Kiev courthouse"
     if word not in _LOCATIVE:
         return False
     if word == "between":  # "the area between X and Y", but "clashes between X and Y"

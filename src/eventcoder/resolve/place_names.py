@@ -61,7 +61,8 @@ AREA_NOUNS = frozenset(
      "slums", "belt", "battlefield", "heartland", "hinterland", "hometown", "homeland",
      "plateau", "plain", "plains",
      "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
-     "borough", "localities", "hamlets", "community", "communities", "swath", "swathe"}
+     "borough", "localities", "hamlets", "community", "communities", "swath", "swathe",
+     "perimeter", "environs", "farmlands", "farms"}
 )  # fmt: skip
 
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
@@ -179,7 +180,16 @@ def _names_a_thing(ent: Span) -> bool:
 
 
 def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
-    """Entity spans that may be places, then proper-noun runs no entity covers."""
+    """Entity spans that may be places, then proper-noun runs no entity covers; not a
+    lone word for a kind of place ("the French Hill neighbourhood" tagged "Hill", "the
+    North and South Kivu provinces" tagged "North")."""
+    for span, named in _spans(sent):
+        if len(span) == 1 and span[0].lower_ in _KIND_WORDS:
+            continue
+        yield span, named
+
+
+def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     covered: set[int] = set()
     for ent in (glued(e) for e in sent.ents):
         if ent.start in covered:
@@ -272,6 +282,10 @@ def names_area(root: Token) -> bool:
 
 #: Every word that says its noun is somewhere (`site_or_area`).
 _PLACE_WORDS = SITE_NOUNS | AREA_NOUNS | _LANDMARKS
+
+
+#: Words for a kind of place or a direction, no place's name on their own.
+_KIND_WORDS = _PLACE_WORDS | NATURAL_FEATURES | {"northern", "southern", "eastern", "western"}
 
 
 def site_or_area(token: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.events.mention import EventMention
 from eventcoder.model import Place
-from eventcoder.resolve.attach import aftermath, has_subject
+from eventcoder.resolve.attach import aftermath, borrows_auxiliary, has_subject
 
 __all__ = ["own_subject", "shared_objects", "shared_places"]
 
@@ -68,12 +68,7 @@ def own_subject(a: Token, b: Token) -> bool:
     earlier, later = (b, a) if a.i > b.i else (a, b)
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
         return False
-    # "and seven others wounded": a participle, or a past tense with no object (mistagged)
-    participle = later.tag_ == "VBN" or (
-        later.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in later.children)
-    )
-    gapped = participle and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
-    if gapped and any(c.dep_ == "auxpass" for c in earlier.children):
+    if borrows_auxiliary(earlier, later):
         return False
     # "a soldier was killed and four others were wounded by a bomb in X": a toll
     return not (earlier.lemma_ in _TOLL and later.lemma_ in _TOLL and _passive(earlier, later))

@@ -36,3 +36,51 @@ def test_a_mistagged_gapped_toll_has_no_subject_of_its_own() -> None:
         spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
     )
     assert not own_subject(doc[3], doc[7])
+
+
+def test_a_name_hung_on_the_verb_after_an_area_word_is_carried_by_it() -> None:
+    """ "demonstrated in the Togolese capital Lome against the decree" with "Lome" hung on
+    the verb as an adverb: the name renames "capital", which carries it."""
+    words = ["they", "demonstrated", "in", "the", "Togolese", "capital", "Lome", "against", "it"]
+    heads = [1, 1, 1, 5, 5, 2, 1, 6, 7]
+    deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "advmod", "prep", "pobj"]
+    pos = ["PRON", "VERB", "ADP", "DET", "ADJ", "NOUN", "PROPN", "ADP", "PRON"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    carrier, _role = _carrier(doc[6])
+    assert carrier.text == "capital"
+
+
+def test_a_contrast_borrows_no_auxiliary() -> None:
+    """ "one boat was captured, but a second landed near X": two events, with places of
+    their own; "trucks were destroyed and people hurt" is one report of one incident."""
+    from eventcoder.resolve.attach import borrows_auxiliary
+
+    def doc_of(cc: str) -> Doc:
+        words = ["boats", "were", "captured", cc, "people", "hurt"]
+        heads = [2, 2, 2, 2, 5, 2]
+        deps = ["nsubjpass", "auxpass", "ROOT", "cc", "nsubj", "conj"]
+        tags = ["NNS", "VBD", "VBN", "CC", "NNS", "VBN"]
+        return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+    joined, contrasted = doc_of("and"), doc_of("but")
+    assert borrows_auxiliary(joined[2], joined[5])
+    assert not borrows_auxiliary(contrasted[2], contrasted[5])
+
+
+def test_a_phrase_hung_on_a_naming_participle_reaches_the_event() -> None:
+    """ "captured the detainee, identified as Nasim, in Kandahar" with "in Kandahar" hung
+    on "identified": the phrase says where the capture was."""
+    from eventcoder.resolve.attach import _reaches
+
+    words = ["they", "captured", "the", "detainee", ",", "identified", "as", "Nasim", ",", "in",
+             "Kandahar"]  # fmt: skip
+    heads = [1, 1, 3, 1, 1, 1, 5, 6, 5, 5, 9]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "prep", "pobj", "punct", "prep",
+            "pobj"]  # fmt: skip
+    tags = ["PRP", "VBD", "DT", "NN", ",", "VBN", "IN", "NNP", ",", "IN", "NNP"]
+    lemmas = ["they", "capture", "the", "detainee", ",", "identify", "as", "Nasim", ",", "in",
+              "Kandahar"]  # fmt: skip
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
+    )
+    assert _reaches(doc[5], {1})

@@ -73,6 +73,74 @@ pytestmark = pytest.mark.model
             "wounded",
             "Magam",
         ),
+        # a part of a site is where the site is
+        ("A banker was shot dead on the doorstep of his Moscow flat on Monday.", "shot", "Moscow"),
+        (
+            "A guard was stabbed at an entrance to Jerusalem's Old City on Friday.",
+            "stabbed",
+            "Old City",
+        ),
+        # what the clause of a concurrent clause was doing
+        (
+            "Two soldiers were killed when their truck was hit by a mine while conducting "
+            "patrols in Iraq's western Anbar province, the army said.",
+            "killed",
+            "Anbar",
+        ),
+        # air strikes over a place
+        ("The airstrikes over northern Idlib killed at least nine fighters.", "killed", "Idlib"),
+        # a second clause that borrows the first's auxiliary shares its phrase
+        (
+            "Dozens of tankers were destroyed and 40 people hurt in three bomb attacks at the "
+            "Chaman border crossing.",
+            "destroyed",
+            "Chaman",
+        ),
+        # the perimeter of a place is in it; a capital renamed before the day
+        (
+            "Rebel fighters are storming the southern perimeter of Kafr Nabudah after a night "
+            "of shelling.",
+            "storming",
+            "Kafr Nabudah",
+        ),
+        (
+            "Thousands of students demonstrated in the centre of the Armenian capital Yerevan "
+            "Tuesday to protest the vote.",
+            "demonstrated",
+            "Yerevan",
+        ),
+        # "out of" a site, in a concurrent clause
+        (
+            "The banker was shot in the chest as he stepped out of a downtown Caracas "
+            "courthouse on Tuesday.",
+            "shot",
+            "Caracas",
+        ),
+        # a captured area's name before the region it lies in
+        (
+            "The western district of Kalesija in eastern Bosnia was captured by Serb forces "
+            "in 1992.",
+            "captured",
+            "Kalesija",
+        ),
+        # a city whose name also stands for an institution, when its streets are meant
+        (
+            "Hundreds of dockers demonstrated Friday in Brussels streets against the port reform.",
+            "demonstrated",
+            "Brussels",
+        ),
+        # a lone word for a kind of place is no place's name
+        (
+            "The militia captured key towns in the North and South Kivu provinces.",
+            "captured",
+            "South Kivu",
+        ),
+        # where a journey went, not where it began
+        (
+            "The judge and his driver were shot as they were driving from Karbala to Najaf.",
+            "shot",
+            "Najaf",
+        ),
     ],
 )
 def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
