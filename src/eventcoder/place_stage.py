@@ -30,6 +30,7 @@ from eventcoder.resolve.place_names import (
     NAMED_SITES,
     NATURAL_FEATURES,
     PLACE_LABELS,
+    feature_named,
     named_site,
     object_spans,
     portion_places,
@@ -420,7 +421,7 @@ class PlaceStage:
             place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
         if place is None and (cand.named or self._unknown_locality(cand)):
             area_word = span.doc[cand.carrier].text if cand.area else ""
-            if span[-1].lower_ in NATURAL_FEATURES:
+            if feature_named(span):
                 area_word = "region"  # a sea or a range: a wide area, not a locality
             place = unresolved_place(
                 text, span.start_char, span.end_char, span.label_, area_word=area_word
@@ -570,8 +571,10 @@ def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
     if cand.role == 1:
         return not site_or_area(carrier)
-    if cand.role == 4:
-        return not site_or_area(carrier) and carrier.lemma_ not in _OCCASION_NOUNS
+    if cand.role == 4:  # "in the courtyard of the West Bank's largest hospital"
+        owned = cand.span.root.head
+        site = site_or_area(carrier) or site_or_area(owned)
+        return not site and carrier.lemma_ not in _OCCASION_NOUNS
     return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
 
 
@@ -724,7 +727,9 @@ _TARGET_TYPES = frozenset({"ASSAULT"})
 
 
 #: Prepositions that put an event inside or by a place ("in X", "near X").
-_IN_PLACE = frozenset({"in", "at", "near", "inside", "outside", "around", "within"})
+_IN_PLACE = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "within", "along", "through", "across"}
+)
 
 
 #: Capitalised words that are no place names: months, weekdays, feasts ("the 18 May

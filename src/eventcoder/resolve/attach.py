@@ -536,7 +536,9 @@ def _tie(
             and _topic_of(anchor, targets)
             and anchor.lemma_ not in OPERATIONS
         ):
-            return PlaceCandidate(span, level, named, carrier.i, role, yields, area, True, word)
+            # "marched against Bush in California": a man is no issue with a place
+            topical = anchor.ent_type_ != "PERSON"
+            return PlaceCandidate(span, level, named, carrier.i, role, yields, area, topical, word)
     if fronted and any(anchor in h.ancestors for h in heads):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
@@ -744,6 +746,8 @@ def _in_solidarity(noun: Token) -> bool:
 def _topic_of(noun: Token, targets: set[int]) -> bool:
     """Is `noun` what the event is about: "protested against the war"?"""
     prep = noun.head
+    if prep.lower_ == "of" and (prep.head.like_num or prep.head.ent_type_ == "CARDINAL"):
+        return False  # "hundreds of villagers in X marched": who, counted
     return noun.dep_ == "pobj" and prep.lower_ in _TOPICAL and prep.head.i in targets
 
 

@@ -326,14 +326,32 @@ _ARTICLE = re.compile(r"^(?:al|ad|an|ar|as|ash|at|az|adh|ath|dhi) (?=\w{3})")
 
 
 def _bare_names(key: str) -> list[str]:
-    """A normalised Arabic name as the press writes it: without its article
-    ("Diwaniyah", "Qaim", "Anbar") and with "Tal" for "Tall" ("Tal Afar")."""
+    """A normalised name as the press writes it: an Arabic one without its article
+    ("Diwaniyah", "Qaim", "Anbar") and with "Tal" for "Tall" ("Tal Afar"); a Chinese or
+    Korean region without its designation ("Zhejiang" for "Zhejiang Sheng", "Guangxi"
+    for "Guangxi Zhuangzu Zizhiqu", "Gyeonggi" for "Gyeonggi-do")."""
     bare = _ARTICLE.sub("", key)
     found = [bare] if bare != key else []
     for name in (key, bare):
         if name.startswith("tall "):
             found.append("tal " + name[5:])
+    words = key.split()
+    if len(words) > 1 and words[-1] in _DESIGNATIONS:
+        words = words[:-1]
+        if key.endswith(" zizhiqu") and len(words) > 1 and words[-1] in _PEOPLES:
+            words = words[:-1]  # "Ningxia Huizu Zizhiqu": the people the region is for
+        found.append(" ".join(words))
     return found
+
+
+#: Chinese and Korean words for a kind of region, which English leaves out: province,
+#: municipality, autonomous region; province, metropolitan and special cities.
+_DESIGNATIONS = frozenset(
+    {"sheng", "shi", "zizhiqu", "do", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachido",
+     "teukbyeoljachisi"}
+)  # fmt: skip
+#: The peoples in the ISO names of China's autonomous regions.
+_PEOPLES = frozenset({"uygur", "zhuangzu", "huizu"})
 
 
 def _pycountry_name(country: Any) -> str:

@@ -179,6 +179,14 @@ def _names_a_thing(ent: Span) -> bool:
     )
 
 
+def feature_named(ent: Span) -> bool:
+    """Does the name say it is a sea or a landform: "the Persian Gulf", "the Ural
+    Mountains", "the Gulf of Oman", "the Bay of Bengal"?"""
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    first_of = len(words) > 2 and words[1] == "of" and words[0] in NATURAL_FEATURES
+    return bool(words) and (words[-1] in NATURAL_FEATURES or first_of)
+
+
 def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     """Entity spans that may be places, then proper-noun runs no entity covers; not a
     lone word for a kind of place ("the French Hill neighbourhood" tagged "Hill", "the
@@ -203,7 +211,7 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # LOC spans the gazetteer does not know are mostly regions of the world
             # ("the Middle East"): kept only when it knows them, or when they name a
             # sea or a landform ("in the Persian Gulf", "over the Ural Mountains")
-            yield ent, ent.label_ != "LOC" or ent[-1].lower_ in NATURAL_FEATURES
+            yield ent, ent.label_ != "LOC" or feature_named(ent)
         elif (
             ent.label_ in _WEAK_LABELS
             # "in the Eidgah area of X", tagged EVENT: the area word says it is a place

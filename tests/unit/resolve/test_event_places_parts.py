@@ -141,6 +141,44 @@ pytestmark = pytest.mark.model
             "shot",
             "Najaf",
         ),
+        # a seat of power stands in its city
+        (
+            "On Saturday, thousands marched on the Pentagon demanding an end to the war.",
+            "marched",
+            "Pentagon",
+        ),
+        # a man protested against is no issue with a place
+        (
+            "Thousands of anti-war demonstrators marched against Blair in Scotland on Saturday "
+            "and the next day a former general described the plan as folly.",
+            "marched",
+            "Scotland",
+        ),
+        # "hundreds of villagers in X": who, counted, not what the march was about
+        (
+            "Hundreds of villagers in eastern Zhejiang province marched on a chemical plant.",
+            "marched",
+            "Zhejiang",
+        ),
+        # a region's building is in the region
+        (
+            "A nurse was shot in the courtyard of the West Bank's largest hospital.",
+            "shot",
+            "West Bank",
+        ),
+        # "the Gulf of X" names a sea
+        (
+            "Two fishermen were captured by the navy in the Gulf of Aden last week.",
+            "captured",
+            "Gulf of Aden",
+        ),
+        # along or through a street or a district
+        ("He was shot in the leg as he walked along Atlantic Avenue.", "shot", "Atlantic Avenue"),
+        (
+            "Students marched through Midtown Manhattan chanting slogans.",
+            "marched",
+            "Midtown Manhattan",
+        ),
     ],
 )
 def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]

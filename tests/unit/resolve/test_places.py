@@ -201,6 +201,27 @@ def test_a_part_of_a_place_is_found_by_its_whole(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Upper Kherson") is None  # a capital says it is a name
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Zhejiang", "CHN"), ("Guangxi", "CHN"), ("Ningxia", "CHN"), ("Gyeonggi", "KOR")],
+)
+def test_a_region_is_found_without_its_designation(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    # ISO names them "Zhejiang Sheng", "Guangxi Zhuangzu Zizhiqu", "Gyeonggi-do"
+    place = _resolve(gazetteer, name)
+    assert (place.country_code, place.resolution) == (country, 2)
+
+
+def test_the_pentagon_stands_in_arlington_virginia(gazetteer: Gazetteer) -> None:
+    place = _resolve(gazetteer, "the Pentagon")
+    assert (place.resolved_place, place.geonameid, place.country_code) == (
+        "Arlington",
+        4744709,  # Arlington, Virginia; not the larger Arlington, Texas
+        "USA",
+    )
+
+
 def test_a_capitalised_direction_names_a_part_of_a_country(gazetteer: Gazetteer) -> None:
     place = _resolve(gazetteer, "Western Afghanistan")
     assert (place.country_code, place.resolution) == ("AFG", 1)
