@@ -426,7 +426,7 @@ def _carrier(root: Token) -> tuple[Token, int]:
                 (
                     head.lower_ == "of"
                     and (
-                        head.head.lower_ in AREA_NOUNS
+                        (head.head.lower_ in AREA_NOUNS or head.head.lemma_ in AREA_NOUNS)
                         or (step == 0 and head.head.lower_ in _SITES_OF)
                         # "a town northeast of Baghdad": the direction word locates its head
                         or (
@@ -772,7 +772,14 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
         if anchor.i in targets:
             return True
         if anchor.dep_ in ("advmod", "npadvmod", "conj") and (
-            anchor.pos_ == "ADV" or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
+            anchor.pos_ == "ADV"
+            or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
+            # "Last week in Nasiriyah, three soldiers were killed": the day hung first
+            or (
+                anchor.dep_ == "npadvmod"
+                and anchor.ent_type_ == "DATE"
+                and anchor.i < anchor.head.i
+            )
         ):  # "back in Tal Afar"; "wounded 20, many of them officers, near a station in X"
             anchor = anchor.head
             continue

@@ -84,3 +84,17 @@ def test_a_phrase_hung_on_a_naming_participle_reaches_the_event() -> None:
         spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
     )
     assert _reaches(doc[5], {1})
+
+
+def test_a_place_hung_on_a_fronted_day_reaches_the_event() -> None:
+    """ "Last week in Nasiriyah, troops were killed" with "in Nasiriyah" hung on "week":
+    the day and the place both say when and where the killing was."""
+    from eventcoder.resolve.attach import _reaches
+
+    words = ["Last", "week", "in", "Nasiriyah", ",", "troops", "were", "killed"]
+    heads = [1, 7, 1, 2, 7, 7, 7, 7]
+    deps = ["amod", "npadvmod", "prep", "pobj", "punct", "nsubjpass", "auxpass", "ROOT"]
+    pos = ["ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "AUX", "VERB"]
+    ents = ["B-DATE", "I-DATE", "O", "B-GPE", "O", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert _reaches(doc[1], {7})

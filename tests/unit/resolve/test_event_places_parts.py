@@ -172,6 +172,12 @@ pytestmark = pytest.mark.model
             "captured",
             "Gulf of Aden",
         ),
+        # "the battlefields of X": a plural area word names its place too
+        (
+            "Most of the prisoners were captured on the battlefields of Afghanistan in 2001.",
+            "captured",
+            "Afghanistan",
+        ),
         # along or through a street or a district
         ("He was shot in the leg as he walked along Atlantic Avenue.", "shot", "Atlantic Avenue"),
         (
