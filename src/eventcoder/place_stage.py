@@ -1,9 +1,11 @@
 """The place stage of the pipeline: where each event happened.
 
 `PlaceStage` picks, among the places the parse ties to an event (see
-resolve/attach.py, and resolve/place_names.py for the names), the one it happened
-in, and resolves it in the gazetteer (resolve/places.py); the documentation of the
-rules is in docs/dates_places.md.
+resolve/attach.py, resolve/clauses.py for the event's clause chain, and
+resolve/place_names.py for the names), the one it happened in, asking
+resolve/place_clues.py what the sentence says of a name, and resolves it in the
+gazetteer (resolve/places.py); the documentation of the rules is in
+docs/dates_places.md.
 """
 
 from __future__ import annotations
@@ -22,14 +24,22 @@ from eventcoder.resolve.attach import (
     place_candidates,
     target_candidates,
 )
-from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
 from eventcoder.resolve.mentions import doc_ents
+from eventcoder.resolve.place_clues import (
+    CALENDAR,
+    IN_PLACE,
+    called_place,
+    doing,
+    headline,
+    no_ones_name,
+    place_like,
+    placed,
+    proper,
+)
 from eventcoder.resolve.place_names import (
     ARTICLED,
     NAME_PARTICLES,
-    NAMED_SITES,
     NATURAL_FEATURES,
-    PLACE_LABELS,
     feature_named,
     named_site,
     object_spans,
@@ -125,7 +135,7 @@ class PlaceStage:
             guessed = self._guessed(cand, place)
             # "the Colombo suburb of Nugegoda", but "the Deir al-Asafir suburb of
             # Damascus": a known city is the whole a part it does not know lies in; so
-            # is a wider area ("the Raman district of Yala province")
+            # is a wider area ("the Bacho district of Narathiwat province")
             whole = (
                 best is not None
                 and cand.carrier == best[0].carrier
@@ -168,9 +178,9 @@ class PlaceStage:
         actor_countries: list[str],
         m: EventMention,
     ) -> tuple[PlaceCandidate, Place]:
-        """A named target the chosen place only says where it lies: "stormed Najarah in
-        eastern Aleppo" happened in Najarah, "the area of Srebrenica in eastern Bosnia
-        was captured" in Srebrenica. The target must name a smaller place than the
+        """A named target the chosen place only says where it lies: "stormed Tall Sawan in
+        eastern Homs" happened in Tall Sawan, "the hill village of Kamenica in eastern
+        Bosnia was captured" in Kamenica. The target must name a smaller place than the
         chosen one."""
         doc = best[0].span.doc
         for target in targets:
@@ -180,18 +190,20 @@ class PlaceStage:
             if place is None or self._not_a_place(target, place, m):
                 continue
             finer = place.resolution > best[1].resolution
-            # "Najarah in eastern Aleppo": a village the city holds; but the press places
-            # a building in its town ("the Roman Catholic Church in Madhu")
+            # "Tall Sawan in eastern Homs": a village the city holds; but the press places
+            # a building in its town ("the cathedral in Jaffna")
             building = _building(target, doc) or doc[target.carrier].lemma_ in _BUILT
             unknown = place.resolution == best[1].resolution and place.geonameid is None
             if finer or (unknown and not building):
+                if best[1].country_code and place.country_code != best[1].country_code:
+                    place = self._part_in(target, place, best[1])  # a namesake elsewhere
                 return target, place
         return best
 
     def _part_in(self, cand: PlaceCandidate, part: Place, whole: Place) -> Place:
         """The part as a locality of the whole's country, when the gazetteer put the
-        part's name in another ("the Raman district of Yala province": a Raman in
-        India is not this one)."""
+        part's name in another ("the X district of Y province": a same-named town in
+        another country is not this one)."""
         if part.country_code is None:
             return replace(part, country_code=whole.country_code, country=whole.country)
         span = cand.span
@@ -247,14 +259,14 @@ class PlaceStage:
             if cand.level > found.level or cand.span.start >= found.span.start:
                 continue
             holder = cand.span.doc[cand.carrier]  # "the Ben Younis area" holds "of Benghazi"
-            if not _contains(holder, root) or not _proper(cand.span):
+            if not _contains(holder, root) or not proper(cand.span):
                 continue
             if cand.span.label_ == "NORP" and any(c.dep_ == "advmod" for c in holder.children):
                 continue  # "a mostly Shia neighbourhood in the village of X": who lives there
             if _building(cand, cand.span.doc):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
             if any(t.is_upper and len(t) <= 4 for t in cand.span):
-                continue  # "the BSF company headquarters in X": an acronym's, no place
+                continue  # "the CRPF camp headquarters in X": an acronym's, no place
             text = cand.span.text
             if self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text):
                 continue
@@ -303,7 +315,7 @@ class PlaceStage:
             if len(span) > 1 and span[0].lower_ == "the":
                 span = span[1:]  # "the Kindi Hospital"
             if span.root in subjects and (
-                span.label_ not in ("GPE", "LOC", "FAC", "") or _placed(trigger) or _doing(trigger)
+                span.label_ not in ("GPE", "LOC", "FAC", "") or placed(trigger) or doing(trigger)
             ):
                 # "Kim was captured", "Ramadan was captured in Mosul", "Santos was
                 # captured while trying to flee": men
@@ -315,12 +327,12 @@ class PlaceStage:
                 span in sites
                 or span.root in named_for
                 or named_site(span)
-                or _called_place(span.root)
+                or called_place(span.root)
                 or taken
-                or (armed and _no_ones_name(span, subjects))
+                or (armed and no_ones_name(span, subjects))
             ):
                 continue
-            if not known and not _proper(span):
+            if not known and not proper(span):
                 continue
             cand = PlaceCandidate(span, 1, not known, span.root.i)
             place = self._resolve(cand, own, names, actor_countries)
@@ -399,10 +411,10 @@ class PlaceStage:
     ) -> Place | None:
         span = cand.span
         text = span.text
-        if text.lower() in _CALENDAR:
+        if text.lower() in CALENDAR:
             return None  # "the 18 May fighting": a month, not the town of May
         entry = self.kb.lookup(text)
-        # "Brussels officials" is the EU, but "in Brussels streets" a city
+        # "Brussels officials" is the EU, but "the Brussels suburbs" a city
         kinds = ("organization", "metonym") if cand.role and not cand.area else ("organization",)
         if entry is not None and entry.kind in kinds:
             return None  # "Hamas", "Brussels officials"; but "a meeting in Brussels" is a place
@@ -458,10 +470,10 @@ class PlaceStage:
         not call a person (it often calls such towns organisations: "near Kamanyola")
         and the knowledge base does not know ("in Hamas")."""
         span = cand.span
-        if cand.level > 1 or cand.prep not in _IN_PLACE:
+        if cand.level > 1 or cand.prep not in IN_PLACE:
             return False
         if span.label_ in _NOT_LOCALITIES and not (
-            _called_place(span.root) or (span.label_ == "PERSON" and _place_like(span, cand))
+            called_place(span.root) or (span.label_ == "PERSON" and place_like(span, cand))
         ):
             return False  # but "in Maryin Gubay, a small town"; "in Tal Afar" (PERSON)
         root, carrier = span.root, span.doc[cand.carrier]
@@ -478,13 +490,13 @@ class PlaceStage:
             return False  # a piece of a longer name: "in the Islamic State"
         words = [t for t in span if not t.is_punct]
         if len(words) > 2 and words[0].lower_ == "the" and words[-1].lower_ in NATURAL_FEATURES:
-            words = words[1:]  # "in the Baliem Valley": a landform's name
-        if not words or _headline(span.sent) or any(t.text == "," for t in span):
+            words = words[1:]  # "in the Kamo Valley": a landform's name
+        if not words or headline(span.sent) or any(t.text == "," for t in span):
             return False  # a title-case headline; a list run together ("Qandil, Basyan")
         for t in words:
             if t.lower_ in NAME_PARTICLES or ARTICLED.match(t.text):
                 continue
-            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in _CALENDAR:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in CALENDAR:
                 return False
             if (t.is_upper and len(t) <= 4) or t.lower_ in _BUILDINGS | _OCCASIONS:
                 return False  # "(1700 GMT)"; "outside Al-Midan Theater in Haifa"
@@ -571,7 +583,7 @@ def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
     "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
     if cand.role == 1:
         return not site_or_area(carrier)
-    if cand.role == 4:  # "in the courtyard of the West Bank's largest hospital"
+    if cand.role == 4:  # "at the gate of the West Bank's main prison"
         owned = cand.span.root.head
         site = site_or_area(carrier) or site_or_area(owned)
         return not site and carrier.lemma_ not in _OCCASION_NOUNS
@@ -591,49 +603,6 @@ _OCCASION_NOUNS = OPERATIONS | {
     "bombing", "campaign", "war", "protest", "rally", "march", "strike", "massacre",
     "airstrike", "uprising", "riot",
 }  # fmt: skip
-
-
-def _place_like(span: Span, cand: PlaceCandidate) -> bool:
-    """May a name the recogniser calls a person be a locality after "in" or "near" (or
-    "at" after a site: "the coalition base at Shkin")?
-    One that begins with a word for a place ("Tal Afar", "Kafr Sousah", "Jabal
-    al-Sha'ar"), or a single word ("in nearby Eerde"): two-word names of people
-    ("Ahmed Helwani") are the recogniser's usual PERSON and stay out."""
-    if cand.prep == "at" and not site_or_area(span.root.head.head):
-        return False  # "at X" after aiming words is who was aimed at; "the base at X" is not
-    words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
-    return len(words) == 1 or words[0].lower_ in _PLACE_PREFIXES or _located(span)
-
-
-def _located(span: Span) -> bool:
-    """Is the name followed by where it lies from another place ("in Sabr al-Din, just
-    north of Baghdad")? People are not north of a city."""
-    doc = span.doc
-    i = span.end
-    if i >= len(doc) or doc[i].text != ",":
-        return False
-    for token in doc[i + 1 : i + 8]:
-        if token.lower_ in _COMPASS:
-            return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
-        if token.is_punct and token.text != "-":
-            return False
-    return False
-
-
-#: Compass words of "X, 40 km north of Y".
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "north-east", "north-west", "south-east", "south-west"}
-)  # fmt: skip
-
-
-#: First words of place names: hill, mountain, spring, monastery, village, caravanserai,
-#: gate, valley, cape, house, well, castle, meadow, port, fort, lake, mount.
-_PLACE_PREFIXES = frozenset(
-    {"tal", "tell", "tel", "jabal", "jebel", "jabel", "ayn", "ain", "ein", "deir", "dayr",
-     "kafr", "kfar", "khan", "bab", "wadi", "ras", "beit", "bayt", "bir", "qasr", "marj",
-     "mount", "mt", "lake", "port", "fort", "cape", "san", "santa", "saint", "st", "sao"}
-)  # fmt: skip
 
 
 def _part_of(cand: PlaceCandidate, doc: Doc) -> bool:
@@ -662,55 +631,8 @@ def _contains(small: Token, big: Token) -> bool:
     return node.i == small.i and steps > 0
 
 
-def _proper(span: Span) -> bool:
-    """A name: capitalised proper nouns, not a common noun ("the area"); particles
-    may be lower-case ("al-Tarikh")."""
-    words = [
-        t
-        for t in span
-        if not t.is_punct and t.lower_ not in NAME_PARTICLES and not ARTICLED.match(t.text)
-    ]
-    return bool(words) and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _CALENDAR for t in words
-    )
-
-
 #: Sectors of the armed sides a place is captured from ("from the rebels").
 _ARMED = frozenset({"MIL", "REB", "UAF"})
-
-
-#: Labels of a captured name that is a town when the gazetteer does not know it.
-_TAKEN_LABELS = PLACE_LABELS | {"ORG"}
-
-
-def _no_ones_name(span: Span, subjects: list[Token]) -> bool:
-    """Is a captured object's one-word name one the recogniser calls a place or an
-    organisation? What an armed side captures under such a name is a town ("rebels
-    captured Ouadda", tagged ORG; "Eritrea captured Tserona"): a man is tagged a
-    person (or has two names: "captured Orlan Dzhemal", tagged ORG), and a group is
-    not captured whole. Not a name the article gives a person elsewhere ("Elhanan
-    Goldmann ... Hezbollah captured Goldmann")."""
-    if span.root in subjects or span.root.ent_type_ not in _TAKEN_LABELS or span[0].pos_ != "PROPN":
-        return False
-    if len(span) > 1:
-        return False
-    people = [e for e in span.doc.ents if e.label_ == "PERSON"]
-    return not any(span.text in e.text.split() or span.text == e.text for e in people)
-
-
-def _called_place(root: Token) -> bool:
-    """Does an apposition call the name (or the list it heads) a place: "Grahovo and
-    Glamoc, another mainly Serb town", "Al-Anad, a top secret base"?"""
-    names = [root, *(c for c in root.children if c.dep_ == "conj")]
-    return any(
-        c.dep_ == "appos" and (c.lemma_ in NAMED_SITES or c.lemma_ in _REGIONS)
-        for name in names
-        for c in name.children
-    )
-
-
-#: Words calling a name a region: "Eastern Slavonia, a Serb-held region".
-_REGIONS = frozenset({"province", "region", "territory", "enclave", "stronghold", "settlement"})
 
 
 #: "X-led", "X-backed": X says who leads or backs, not where ("X-based" says where).
@@ -724,22 +646,6 @@ _BY_WHOM = frozenset(
 #: Events whose target is where they happen ("shelled Kharkiv", "raided a village").
 #: (and COERCE's seizures: "captured Badme" happened in Badme)
 _TARGET_TYPES = frozenset({"ASSAULT"})
-
-
-#: Prepositions that put an event inside or by a place ("in X", "near X").
-_IN_PLACE = frozenset(
-    {"in", "at", "near", "inside", "outside", "around", "within", "along", "through", "across"}
-)
-
-
-#: Capitalised words that are no place names: months, weekdays, feasts ("the 18 May
-#: fighting" is not in the town of May).
-_CALENDAR = frozenset(
-    {m.lower() for m in _FULL_MONTHS}
-    | {d for d in _WEEKDAYS if d.endswith("day")}
-    | {"christmas", "easter", "ramadan", "ashura", "eid", "hajj", "diwali", "passover",
-       "hanukkah", "nowruz", "muharram", "lent", "thanksgiving"}
-)  # fmt: skip
 
 
 #: Sites a locality's name may precede: "Gamba police station", "the Waleed border
@@ -759,43 +665,6 @@ _OCCASIONS = frozenset(
 
 #: Entity labels never given to a locality the gazetteer lacks.
 _NOT_LOCALITIES = frozenset({"PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "DATE"})
-
-
-def _placed(verb: Token) -> bool:
-    """Does the clause name a place in its own right ("was captured in Mosul", "was
-    captured by fighters in Mosul")?"""
-    return any(
-        t.dep_ == "pobj"
-        and t.head.lower_ in _IN_PLACE
-        and t.i > verb.i
-        and any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in t.subtree)
-        for t in verb.subtree
-    )  # "in Mosul", "in the northern city of Mosul"
-
-
-#: What a captured man, not a town, does while taken: "while trying to flee".
-_DOINGS = frozenset(
-    {"try", "attempt", "flee", "escape", "hide", "travel", "drive", "walk", "cross",
-     "sleep", "visit", "leave", "return", "fight", "sit", "ride", "seek"}
-)  # fmt: skip
-
-
-def _doing(verb: Token) -> bool:
-    """Does a clause of the verb, with no subject of its own, say what the passive's
-    subject was doing ("was captured while trying to flee")?"""
-    return any(
-        c.dep_ == "advcl"
-        and c.lemma_ in _DOINGS
-        and not any(a.dep_ in ("nsubj", "nsubjpass", "auxpass") for a in c.children)
-        for c in verb.children
-    )
-
-
-def _headline(sent: Span) -> bool:
-    """A title-case line ("ISIS Media Chief Killed in Iraqi Raid"), where capitals
-    say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
 
 
 #: `Place.resolution` of a town or city.

@@ -16,11 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.events.mention import EventMention
 from eventcoder.model import Attribution, DateRef, Entity, Place
 from eventcoder.resolve.actors import ActorResolver, DocumentMemory
-from eventcoder.resolve.attach import (
-    anaphoric_time_for,
-    date_entities_for,
-    tense_of,
-)
+from eventcoder.resolve.attach import anaphoric_time_for, date_entities_for
+from eventcoder.resolve.clauses import tense_of
 from eventcoder.resolve.dates import find_dates, resolve_date
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from eventcoder.resolve.clauses import VERBAL, WITH_MARKS, clause_relatives, concurrent
 from eventcoder.resolve.place_links import (
     DIRECTIONAL,
     DURING,
@@ -64,19 +65,13 @@ from eventcoder.resolve.place_names import (
 __all__ = [
     "OPERATIONS",
     "PlaceCandidate",
-    "aftermath",
     "anaphoric_time_for",
-    "borrows_auxiliary",
-    "clause_relatives",
     "date_entities_for",
-    "has_subject",
     "place_candidates",
     "target_candidates",
-    "tense_of",
 ]
 
 _ARG_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "dative", "oprd"})
-_PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Sites that take their place's name with "of": "the airport of Udbina".
 _SITES_OF = frozenset({"airport", "airbase", "headquarters", "port", "harbour", "harbor"})
 #: Ways into a site, whose "to" names it: "at an entrance to the Old City".
@@ -86,21 +81,10 @@ _SITE_PARTS = _ENTRANCES | frozenset(
     {"doorstep", "doorsteps", "courtyard", "steps", "lobby", "roof", "rooftop", "yard",
      "grounds", "porch", "perimeter", "forecourt", "basement", "premises"}
 )  # fmt: skip
-#: Verbs whose own phrases say where something was said, not where the event was.
-_REPORTING = frozenset(
-    {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm",
-     "accuse", "allege", "deny", "warn", "insist", "declare", "write", "reveal", "quote",
-     "cite", "show", "indicate", "believe", "think", "know"}
-)  # fmt: skip
-_CLAUSE_UP = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
-_CLAUSE_DOWN = frozenset({"conj", "xcomp"})
-#: Subordinate clauses that happen with the event ("killed when a bomb hit a bus").
-_WITH_MARKS = frozenset({"when", "as", "while", "after"})
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "outside", "near", "close"}
 )  # fmt: skip
-_VERBAL = frozenset({"VERB", "AUX"})
 
 
 class PlaceCandidate(NamedTuple):
@@ -191,126 +175,6 @@ def anaphoric_time_for(heads: Iterable[Token]) -> Span | None:
     return None
 
 
-def clause_relatives(heads: Iterable[Token]) -> list[Token]:
-    """Verbs of the event's clause chain, not the event words themselves.
-
-    Up through continuing and coordinated clauses ("hit a bus, killing 8": from
-    killing to hit), at most three steps and never into a reporting verb; down to
-    verbs coordinated with them ("shot and killed"). A coordinated clause with its
-    own subject is another event ("police shot X and agents captured Y in Puebla").
-    """
-    own = {t.i for t in heads}
-    found: dict[int, Token] = {}
-    for token in heads:
-        node = token
-        for _ in range(3):
-            head = node.head
-            if node.dep_ not in _CLAUSE_UP or head.i == node.i or head.lemma_ in _REPORTING:
-                break
-            if node.dep_ == "conj" and (
-                (has_subject(node) and not borrows_auxiliary(head, node)) or aftermath(head, node)
-            ):
-                break
-            found.setdefault(head.i, head)
-            node = head
-    for token in heads:  # "captured after being wounded in a firefight near Khost"
-        for day in token.children:  # "killed Sunday when a helicopter was downed near X"
-            if day.dep_ == "npadvmod" and day.ent_type_ in ("DATE", "TIME"):
-                found.update(
-                    (c.i, c) for c in day.children if c.dep_ == "relcl" and _concurrent(c, True)
-                )
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in _WITH_MARKS:
-                found.update(
-                    (c.i, c) for c in prep.children if c.dep_ == "pcomp" and c.pos_ in _VERBAL
-                )
-    for token in [*heads, *found.values()]:
-        gapped = _gapped(token)
-        for child in [*token.children, *gapped]:
-            if child.pos_ not in _VERBAL:
-                continue
-            if child.dep_ == "conj" and (
-                (has_subject(child) and not borrows_auxiliary(token, child))
-                or aftermath(token, child)
-            ):
-                continue
-            if _concurrent(child) and child.lemma_ in _REPORTING:
-                continue  # "killed six months after Washington declared an end to combat in X"
-            if child.dep_ in _CLAUSE_DOWN or _concurrent(child) or child in gapped:
-                found.setdefault(child.i, child)
-        for child in gapped:  # "... and one injured when insurgents fired near Kut"
-            found.update((c.i, c) for c in child.children if _concurrent(c))
-    for clause in [t for t in found.values() if _concurrent(t) and t.head.i in own]:
-        # "killed when their vehicle was hit while conducting operations in X"
-        found.update((c.i, c) for c in clause.children if _concurrent(c) and not has_subject(c))
-    return [t for i, t in sorted(found.items()) if i not in own]
-
-
-def _gapped(verb: Token) -> list[Token]:
-    """The participle of a gapped coordinated toll, which the parser hangs on its
-    number: "two soldiers were killed and one injured" -> "injured" ("and nine
-    others injured", "and nine other injured")."""
-    return [
-        p
-        for c in verb.children
-        if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PRON", "ADJ")
-        for p in c.children
-        if p.dep_ == "acl" and p.tag_ == "VBN"
-    ]
-
-
-#: What follows a capture or a shooting, somewhere else: "was captured and deported to
-#: Mauthausen", "was shot and died in a Paris hospital".
-_AFTERMATH = frozenset(
-    {"send", "deport", "transfer", "hold", "treat", "die", "evacuate", "spend", "bring",
-     "turn", "hand", "fly", "release", "free", "escape", "extradite", "jail", "imprison",
-     "sentence", "try", "return", "move", "airlift", "rush", "admit", "hospitalize",
-     "hospitalise", "interrogate", "question", "charge", "convict", "flee", "ship", "carry",
-     "drive", "parade", "acknowledge", "testify", "plead", "confess", "appear"}
-)  # fmt: skip
-
-
-def aftermath(first: Token, second: Token) -> bool:
-    """Is one of two coordinated verbs what came after the other, elsewhere ("was
-    captured and sent to a camp north of Budapest")? Such verbs share no place."""
-    return first.lemma_ in _AFTERMATH or second.lemma_ in _AFTERMATH
-
-
-def borrows_auxiliary(earlier: Token, later: Token) -> bool:
-    """Does the later of two coordinated verbs borrow the earlier's passive auxiliary
-    ("five were killed and 20 wounded in Hilla", "trucks were destroyed and 100 people
-    hurt in two attacks")? Then both are one report of one incident."""
-    # "and seven others wounded": a participle, or a past tense with no object (mistagged)
-    participle = later.tag_ == "VBN" or (
-        later.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in later.children)
-    )
-    gapped = participle and not any(c.dep_ in ("aux", "auxpass") for c in later.children)
-    # not a contrast: "one boat was captured, but a fourth landed near X"
-    contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in earlier.children)
-    return gapped and not contrast and any(c.dep_ == "auxpass" for c in earlier.children)
-
-
-def has_subject(verb: Token) -> bool:
-    """Has the verb a subject of its own (a coordinated clause that is another event)?"""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-def _concurrent(clause: Token, relative: bool = False) -> bool:
-    """An adverbial clause introduced by "when", "as", "while" or "after", but not one
-    a span of time away: "was shot two weeks after his brother was killed in a Dallas nightclub".
-    With `relative`, a relative clause the parser hung on the event's day counts too
-    ("killed Sunday when a helicopter was downed")."""
-    if clause.dep_ != "advcl" and not (relative and clause.dep_ == "relcl"):
-        return False
-    marks = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in _WITH_MARKS]
-    if not marks:
-        return False
-    before = [*clause.children, *marks[0].children]  # "six months after": on either
-    return not any(
-        c.ent_type_ in ("DATE", "TIME") and c.i < marks[0].i and c.dep_ != "mark" for c in before
-    )
-
-
 def place_candidates(
     heads: Iterable[Token],
     sent: Span,
@@ -348,7 +212,7 @@ def place_candidates(
         candidate = _tie(span, named, tiers, heads, verbal)
         if candidate is not None:
             found.append(candidate)
-    # "a commander in Raqqa was killed near the dam": the event's own phrase first
+    # "a leader of the group in Kandahar was killed near the dam": the event's own phrase
     # where a journey began yields to where it went: "shot as they drove from X to Y"
     found.sort(
         key=lambda c: (
@@ -404,14 +268,14 @@ def _carrier(root: Token) -> tuple[Token, int]:
                     node.dep_ in ("npadvmod", "appos")
                     or (node.dep_ == "advmod" and node.pos_ == "PROPN")
                 )
-                and head.pos_ in _VERBAL
+                and head.pos_ in VERBAL
             )
             or (node.dep_ == "compound" and head.ent_type_ in ("DATE", "TIME"))
         ):
             # "in the capital, Islamabad, on Monday"; "in the capital Lisbon Friday", where
             # the parser hangs the name on the day
             named = _named_before(node)
-            if named is not None:  # and on up: "in the centre of the capital Tbilisi Tuesday"
+            if named is not None:  # and on up: "in the heart of the capital Bishkek Monday"
                 node, role = named, _ROLES["appos"]
                 continue
             if node.dep_ == "compound":  # "outside the Vatican Sunday": the day is no owner
@@ -433,8 +297,8 @@ def _carrier(root: Token) -> tuple[Token, int]:
                             head.head.lower_ in _DIRECTIONS
                             and head.head.dep_ in ("advmod", "npadvmod")
                         )
-                        # "on the doorstep of his Moscow flat": a part is where its whole is;
-                        # "a market of Zafaraniyah neighbourhood": a site is in its area
+                        # "on the steps of his Minsk office": a part is where its whole is;
+                        # "a bakery of Karrada district": a site is in its area
                         or head.head.lower_ in _SITE_PARTS
                         or (step > 0 and head.head.lemma_ in SITE_NOUNS | {"marketplace"})
                     )
@@ -510,7 +374,7 @@ def _tie(
         ):
             # "shot as he entered a Baghdad mosque", "when troops raided their West Bank
             # hideout"; not "bombed mostly Shia neighbourhoods". A name the recogniser
-            # calls no place is left to the gazetteer ("the Trujillo prison", ORG)
+            # calls no place is left to the gazetteer ("the Comayagua prison", ORG)
             return PlaceCandidate(span, 1, named, carrier.i, role, area=area)
         if not named:
             return None
@@ -536,7 +400,7 @@ def _tie(
             and _topic_of(anchor, targets)
             and anchor.lemma_ not in OPERATIONS
         ):
-            # "marched against Bush in California": a man is no issue with a place
+            # "marched against Cameron in Scotland": a man is no issue with a place
             topical = anchor.ent_type_ != "PERSON"
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, topical, word)
     if fronted and any(anchor in h.ancestors for h in heads):
@@ -551,8 +415,8 @@ def _entered(site: Token, heads: set[int]) -> bool:
     clause = site.head
     if clause.dep_ == "xcomp" and clause.head.dep_ == "advcl":
         clause = clause.head
-    if clause.dep_ == "pcomp" and clause.head.lower_ in _WITH_MARKS:
-        # "executed 24 villagers after capturing Buyir village"
+    if clause.dep_ == "pcomp" and clause.head.lower_ in WITH_MARKS:
+        # "beheaded four men after capturing Kafr Hamra village"
         return site.dep_ in ("dobj", "obj") and site_or_area(site) and clause.head.head.i in heads
     return (
         site.dep_ in ("dobj", "obj")
@@ -774,7 +638,7 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
         if anchor.dep_ in ("advmod", "npadvmod", "conj") and (
             anchor.pos_ == "ADV"
             or (anchor.pos_ == "NOUN" and not anchor.ent_type_)
-            # "Last week in Nasiriyah, three soldiers were killed": the day hung first
+            # "Last month in Tikrit, two guards were killed": the day hung first
             or (
                 anchor.dep_ == "npadvmod"
                 and anchor.ent_type_ == "DATE"
@@ -791,7 +655,7 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
         if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and anchor.lemma_ in _NAMINGS:
             anchor = anchor.head  # "captured the man, identified as X, in Y": a misparse
             continue
-        if anchor.dep_ == "xcomp" and not (verbal or moved) and _concurrent(anchor.head):
+        if anchor.dep_ == "xcomp" and not (verbal or moved) and concurrent(anchor.head):
             anchor = anchor.head  # "shot while trying to escape close to Kupang"
             continue
         if anchor.dep_ == "acl" and under_way(anchor) and not moved:
@@ -824,15 +688,3 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
             continue
         return False
     return anchor.i in targets
-
-
-def tense_of(verb: Token) -> str:
-    """past, present or future, from the verb and its auxiliaries."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "shall", "'ll", "wo"}:
-        return "future"
-    if verb.tag_ in _PAST_TAGS or auxes & {"did", "had", "was", "were"}:
-        return "past"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in {"plan", "agree", "expect", "schedule", "set"}:
-        return "future"
-    return "present"

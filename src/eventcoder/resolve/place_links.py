@@ -54,7 +54,7 @@ _ASSAULT_WORDS = frozenset(
 #: What happens "over" a country: "shot down over Laos".
 _OVERFLIGHT = frozenset({"shoot", "down", "fly", "crash", "explode", "intercept", "drop"})
 #: Flights and air strikes whose "over" says where they were: "shot down on a mission
-#: over Lebanon", "airstrikes over Aleppo".
+#: over Lebanon", "air raids over Hama".
 _SORTIES = frozenset(
     {"mission", "flight", "sortie", "patrol", "overflight", "reconnaissance", "airstrike",
      "raid", "bombing", "strike"}
@@ -166,7 +166,7 @@ def locative(prep: Token, span: Span) -> bool:
     if word == "of" and prep.head.lemma_ in _DWELLERS:
         return True  # "residents of Khashaba", "the people of Mubingi commune"
     if word == "of" and prep.head.lower_ == "out" and prep.head.dep_ == "prep":
-        return True  # "shot as he stepped out of a Kiev courthouse"
+        return True  # "shot as he walked out of a Lima police station"
     if word not in _LOCATIVE:
         return False
     if word == "between":  # "the area between X and Y", but "clashes between X and Y"

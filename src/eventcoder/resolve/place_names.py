@@ -158,8 +158,8 @@ def _name_part(token: Token) -> bool:
     return token.lower_ in NAME_PARTICLES or (token.text[:1].isupper() and token.is_alpha)
 
 
-#: Words whose proper name follows them and names no place: "Hotel Indonesia", "the
-#: vessel Port of Africa", "the tanker Nordic Star".
+#: Words whose proper name follows them and names no place: "Hotel Kenya", "the
+#: vessel Port Louis", "the tanker Nordic Star".
 _NAMED_THINGS = frozenset(
     {"hotel", "vessel", "ship", "tanker", "freighter", "ferry", "boat", "yacht", "frigate",
      "destroyer", "cruiser", "submarine", "trawler", "liner", "steamer", "warship"}
@@ -168,7 +168,7 @@ _NAMED_THINGS = frozenset(
 
 def _names_a_thing(ent: Span) -> bool:
     """Is the entity the name of a hotel or a ship, the word for which stands before it
-    outside the entity ("Hotel Indonesia" tagged as two places, "the freighter Port
+    outside the entity ("Hotel Kenya" tagged as two places, "the freighter Port
     Said")?"""
     root = ent.root
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in _NAMED_THINGS:
@@ -189,8 +189,8 @@ def feature_named(ent: Span) -> bool:
 
 def place_spans(sent: Span) -> Iterator[tuple[Span, bool]]:
     """Entity spans that may be places, then proper-noun runs no entity covers; not a
-    lone word for a kind of place ("the French Hill neighbourhood" tagged "Hill", "the
-    North and South Kivu provinces" tagged "North")."""
+    lone word for a kind of place ("the Latin Quarter" tagged "Quarter", "the
+    North and South Darfur states" tagged "North")."""
     for span, named in _spans(sent):
         if len(span) == 1 and span[0].lower_ in _KIND_WORDS:
             continue
@@ -214,7 +214,7 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             yield ent, ent.label_ != "LOC" or feature_named(ent)
         elif (
             ent.label_ in _WEAK_LABELS
-            # "in the Eidgah area of X", tagged EVENT: the area word says it is a place
+            # "in the Orangi area of X", tagged EVENT: the area word says it is a place
             or (ent.label_ == "EVENT" and ent.root.dep_ == "compound" and area_named(ent.root))
         ) or (
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
@@ -226,7 +226,7 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
                     and (area_named(ent.root) or ent.root.head.lower_ in ("in", "near"))
                 )  # "outside a Lahore court", tagged NORP: the gazetteer decides
                 or (ent.root.dep_ == "compound" and ent.root.head.lemma_ in SITE_NOUNS)
-                or names_area(ent.root)  # "attacked Nwonko village", tagged NORP
+                or names_area(ent.root)  # "attacked Agbeda village", tagged NORP
             )
         ):
             yield ent, False
@@ -265,9 +265,9 @@ def area_named(root: Token) -> bool:
 
 def names_area(root: Token) -> bool:
     """Does a word the recogniser tags a nationality name the area noun it stands
-    before ("attacked Nwonko village")? Not when it describes it: "Shia neighbourhoods",
-    "a Serb village", "the Sunni city of X", "the neighbouring Hindu village", "the
-    Islamic State", "the BSF camp"."""
+    before ("attacked Agbeda village")? Not when it describes it: "Shia neighbourhoods",
+    "a Serb village", "the Sunni town of X", "the nearby Hindu village", "the
+    Islamic State", "the CRPF camp"."""
     area = root.head
     return (
         area_named(root)

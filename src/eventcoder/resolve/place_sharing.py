@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.events.mention import EventMention
 from eventcoder.model import Place
-from eventcoder.resolve.attach import aftermath, borrows_auxiliary, has_subject
+from eventcoder.resolve.clauses import aftermath, borrows_auxiliary, has_subject
 
 __all__ = ["own_subject", "shared_objects", "shared_places"]
 

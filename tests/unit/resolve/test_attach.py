@@ -13,13 +13,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventcoder.resolve.attach import (
-    anaphoric_time_for,
-    clause_relatives,
-    date_entities_for,
-    place_candidates,
-    tense_of,
-)
+from eventcoder.resolve.attach import anaphoric_time_for, date_entities_for, place_candidates
+from eventcoder.resolve.clauses import clause_relatives, tense_of
 
 pytestmark = pytest.mark.model
 

@@ -39,9 +39,9 @@ def test_a_mistagged_gapped_toll_has_no_subject_of_its_own() -> None:
 
 
 def test_a_name_hung_on_the_verb_after_an_area_word_is_carried_by_it() -> None:
-    """ "demonstrated in the Togolese capital Lome against the decree" with "Lome" hung on
+    """ "demonstrated in the Beninese capital Cotonou against the decree" with "Cotonou" hung on
     the verb as an adverb: the name renames "capital", which carries it."""
-    words = ["they", "demonstrated", "in", "the", "Togolese", "capital", "Lome", "against", "it"]
+    words = ["they", "demonstrated", "in", "the", "Beninese", "capital", "Cotonou", "against", "it"]
     heads = [1, 1, 1, 5, 5, 2, 1, 6, 7]
     deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "advmod", "prep", "pobj"]
     pos = ["PRON", "VERB", "ADP", "DET", "ADJ", "NOUN", "PROPN", "ADP", "PRON"]
@@ -53,7 +53,7 @@ def test_a_name_hung_on_the_verb_after_an_area_word_is_carried_by_it() -> None:
 def test_a_contrast_borrows_no_auxiliary() -> None:
     """ "one boat was captured, but a second landed near X": two events, with places of
     their own; "trucks were destroyed and people hurt" is one report of one incident."""
-    from eventcoder.resolve.attach import borrows_auxiliary
+    from eventcoder.resolve.clauses import borrows_auxiliary
 
     def doc_of(cc: str) -> Doc:
         words = ["boats", "were", "captured", cc, "people", "hurt"]
@@ -68,18 +68,18 @@ def test_a_contrast_borrows_no_auxiliary() -> None:
 
 
 def test_a_phrase_hung_on_a_naming_participle_reaches_the_event() -> None:
-    """ "captured the detainee, identified as Nasim, in Kandahar" with "in Kandahar" hung
+    """ "captured the suspect, identified as Rahim, in Kunduz" with "in Kunduz" hung
     on "identified": the phrase says where the capture was."""
     from eventcoder.resolve.attach import _reaches
 
-    words = ["they", "captured", "the", "detainee", ",", "identified", "as", "Nasim", ",", "in",
-             "Kandahar"]  # fmt: skip
+    words = ["they", "captured", "the", "suspect", ",", "identified", "as", "Rahim", ",", "in",
+             "Kunduz"]  # fmt: skip
     heads = [1, 1, 3, 1, 1, 1, 5, 6, 5, 5, 9]
     deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "prep", "pobj", "punct", "prep",
             "pobj"]  # fmt: skip
     tags = ["PRP", "VBD", "DT", "NN", ",", "VBN", "IN", "NNP", ",", "IN", "NNP"]
-    lemmas = ["they", "capture", "the", "detainee", ",", "identify", "as", "Nasim", ",", "in",
-              "Kandahar"]  # fmt: skip
+    lemmas = ["they", "capture", "the", "suspect", ",", "identify", "as", "Rahim", ",", "in",
+              "Kunduz"]  # fmt: skip
     doc = Doc(
         spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas
     )
@@ -87,11 +87,11 @@ def test_a_phrase_hung_on_a_naming_participle_reaches_the_event() -> None:
 
 
 def test_a_place_hung_on_a_fronted_day_reaches_the_event() -> None:
-    """ "Last week in Nasiriyah, troops were killed" with "in Nasiriyah" hung on "week":
+    """ "Last month in Tikrit, guards were killed" with "in Tikrit" hung on "month":
     the day and the place both say when and where the killing was."""
     from eventcoder.resolve.attach import _reaches
 
-    words = ["Last", "week", "in", "Nasiriyah", ",", "troops", "were", "killed"]
+    words = ["Last", "month", "in", "Tikrit", ",", "guards", "were", "killed"]
     heads = [1, 7, 1, 2, 7, 7, 7, 7]
     deps = ["amod", "npadvmod", "prep", "pobj", "punct", "nsubjpass", "auxpass", "ROOT"]
     pos = ["ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "AUX", "VERB"]

@@ -44,10 +44,10 @@ pytestmark = pytest.mark.model
         ),
         # "staged an incursion into X", the phrase hung on the verb
         (
-            "Troops staged an incursion into the Zeitoun neighborhood outside of Gaza City, "
-            "killing four men.",
+            "Commandos staged an incursion into the Tuffah district near Khan Younis, killing "
+            "two gunmen.",
             "killing",
-            "Zeitoun",
+            "Tuffah",
         ),
         # the village a clause of the event acted on, though tagged a nationality
         (
@@ -56,9 +56,9 @@ pytestmark = pytest.mark.model
             "Nwonko",
         ),
         (
-            "The jihadists beheaded four men after capturing Buyir village near Manbij.",
+            "The jihadists beheaded four men after capturing Kafr Hamra village near Azaz.",
             "beheaded",
-            "Buyir",
+            "Kafr Hamra",
         ),
         # a name tagged a person is a locality when it lies some way from a city
         (
@@ -68,104 +68,89 @@ pytestmark = pytest.mark.model
         ),
         # an acronym's site is no locality inside the town
         (
-            "Two policemen were wounded when militants attacked the CRPF camp headquarters in "
-            "Magam town on Friday.",
-            "wounded",
-            "Magam",
+            "Two soldiers were injured when militants struck at the BSF battalion headquarters "
+            "in Handwara town.",
+            "injured",
+            "Handwara",
         ),
         # a part of a site is where the site is
-        ("A banker was shot dead on the doorstep of his Moscow flat on Monday.", "shot", "Moscow"),
+        ("A judge was shot dead on the doorstep of his Lagos home.", "shot", "Lagos"),
         (
-            "A guard was stabbed at an entrance to Jerusalem's Old City on Friday.",
+            "A tourist was stabbed at an entrance to Istanbul's Grand Bazaar on Friday.",
             "stabbed",
-            "Old City",
+            "Istanbul",
         ),
         # what the clause of a concurrent clause was doing
         (
-            "Two soldiers were killed when their truck was hit by a mine while conducting "
-            "patrols in Iraq's western Anbar province, the army said.",
+            "Three Marines were killed when their convoy was ambushed while escorting fuel "
+            "trucks near Kandahar.",
             "killed",
-            "Anbar",
+            "Kandahar",
         ),
-        # air strikes over a place
-        ("The airstrikes over northern Idlib killed at least nine fighters.", "killed", "Idlib"),
+        # air raids over a place
+        ("Night-time air raids over Hama killed a dozen militants.", "killed", "Hama"),
         # a second clause that borrows the first's auxiliary shares its phrase
         (
-            "Dozens of tankers were destroyed and 40 people hurt in three bomb attacks at the "
-            "Chaman border crossing.",
-            "destroyed",
-            "Chaman",
+            "Forty cars were torched and 30 people hurt in clashes at the Rafah border crossing.",
+            "torched",
+            "Rafah",
         ),
         # the perimeter of a place is in it; a capital renamed before the day
+        ("Government troops stormed the eastern perimeter of Morek at dawn.", "stormed", "Morek"),
         (
-            "Rebel fighters are storming the southern perimeter of Kafr Nabudah after a night "
-            "of shelling.",
-            "storming",
-            "Kafr Nabudah",
-        ),
-        (
-            "Thousands of students demonstrated in the centre of the Armenian capital Yerevan "
-            "Tuesday to protest the vote.",
-            "demonstrated",
-            "Yerevan",
+            "Hundreds of pensioners rallied in the heart of the Kyrgyz capital Bishkek Monday "
+            "against the reform.",
+            "rallied",
+            "Bishkek",
         ),
         # "out of" a site, in a concurrent clause
         (
-            "The banker was shot in the chest as he stepped out of a downtown Caracas "
-            "courthouse on Tuesday.",
+            "A prosecutor was shot as he walked out of a Lima police station on Friday.",
             "shot",
-            "Caracas",
+            "Lima",
         ),
-        # a captured area's name before the region it lies in
+        # a captured village's name before the region it lies in
         (
-            "The western district of Kalesija in eastern Bosnia was captured by Serb forces "
-            "in 1992.",
+            "The hill village of Kamenica in eastern Bosnia was captured by government forces "
+            "in 1993.",
             "captured",
-            "Kalesija",
+            "Kamenica",
         ),
         # a city whose name also stands for an institution, when its streets are meant
         (
-            "Hundreds of dockers demonstrated Friday in Brussels streets against the port reform.",
-            "demonstrated",
+            "Thousands of dockers protested on Brussels streets against the reform.",
+            "protested",
             "Brussels",
         ),
         # a lone word for a kind of place is no place's name
         (
-            "The militia captured key towns in the North and South Kivu provinces.",
-            "captured",
-            "South Kivu",
+            "Rebels seized several towns in the North and South Darfur states.",
+            "seized",
+            "South Darfur",
         ),
         # where a journey went, not where it began
         (
-            "The judge and his driver were shot as they were driving from Karbala to Najaf.",
+            "The two aid workers were shot as they were driving from Kirkuk to Erbil.",
             "shot",
-            "Najaf",
+            "Erbil",
         ),
         # a seat of power stands in its city
-        (
-            "On Saturday, thousands marched on the Pentagon demanding an end to the war.",
-            "marched",
-            "Pentagon",
-        ),
+        ("Veterans marched on the Pentagon to demand better care.", "marched", "Pentagon"),
         # a man protested against is no issue with a place
         (
-            "Thousands of anti-war demonstrators marched against Blair in Scotland on Saturday "
-            "and the next day a former general described the plan as folly.",
+            "Thousands of students marched against Blair in Scotland on Saturday and the next "
+            "day a retired general called the plan folly.",
             "marched",
             "Scotland",
         ),
-        # "hundreds of villagers in X": who, counted, not what the march was about
+        # "thousands of workers in X": who, counted, not what the march was about
         (
-            "Hundreds of villagers in eastern Zhejiang province marched on a chemical plant.",
+            "Thousands of workers in Guangdong province marched on the city hall.",
             "marched",
-            "Zhejiang",
+            "Guangdong province",
         ),
         # a region's building is in the region
-        (
-            "A nurse was shot in the courtyard of the West Bank's largest hospital.",
-            "shot",
-            "West Bank",
-        ),
+        ("A guard was shot in the courtyard of the West Bank's main prison.", "shot", "West Bank"),
         # "the Gulf of X" names a sea
         (
             "Two fishermen were captured by the navy in the Gulf of Aden last week.",
@@ -173,24 +158,26 @@ pytestmark = pytest.mark.model
             "Gulf of Aden",
         ),
         # "the battlefields of X": a plural area word names its place too
-        (
-            "Most of the prisoners were captured on the battlefields of Afghanistan in 2001.",
-            "captured",
-            "Afghanistan",
-        ),
-        # along or through a street or a district
-        ("He was shot in the leg as he walked along Atlantic Avenue.", "shot", "Atlantic Avenue"),
-        (
-            "Students marched through Midtown Manhattan chanting slogans.",
-            "marched",
-            "Midtown Manhattan",
-        ),
+        ("Many of them were captured on the battlefields of Chechnya.", "captured", "Chechnya"),
+        # through a district the recogniser does not tag
+        ("Farmers marched through Central Lagos chanting slogans.", "marched", "Central Lagos"),
     ],
 )
 def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str
 ) -> None:
     assert place_of(coder, text, word) == place
+
+
+def test_a_captured_village_is_in_the_country_of_the_area_holding_it(coder) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer's Kamenica is a town in Germany; "eastern Bosnia" says this one is not
+    events = coder.code_text(
+        "The hill village of Kamenica in eastern Bosnia was captured by government forces in 1993.",
+        date=DATE,
+    )
+    place = next(e.event_loc for e in events if "captured" in e.event_text)
+    assert place is not None
+    assert (place.extracted_place, place.country_code) == ("Kamenica", "BIH")
 
 
 def test_a_district_of_a_province_is_the_place_in_the_province_country(coder) -> None:  # type: ignore[no-untyped-def]
