@@ -101,6 +101,9 @@ class PlaceStage:
             if found is not None:  # "captured Bukavu": a town taken, not a man
                 seized, known = found
                 if known:
+                    seized = self._in_container(
+                        doc, seized, candidates, own, names, actor_countries
+                    )
                     return replace(m, mode="seize", place=seized)
                 # a site the gazetteer lacks: a known place of the clause is preferred
                 # ("captured the Roman Catholic Church in Madhu")
@@ -165,6 +168,7 @@ class PlaceStage:
             return m if fallback is None else replace(m, place=fallback)
         best = self._held_target(best, targets, own, names, actor_countries, m)
         place = self._within(best[0], best[1], candidates) or best[1]
+        place = self._in_container(doc, place, candidates, own, names, actor_countries)
         if place.country_code is None:  # "at Kottakuppam in Villupuram district": India
             place = self._container_country(best[0], place, candidates, own, names) or place
         return replace(m, place=place)
@@ -199,6 +203,32 @@ class PlaceStage:
                     place = self._part_in(target, place, best[1])  # a namesake elsewhere
                 return target, place
         return best
+
+    def _in_container(
+        self,
+        doc: Doc,
+        place: Place,
+        candidates: list[PlaceCandidate],
+        own: list[str],
+        names: list[str],
+        actor_countries: list[str],
+    ) -> Place:
+        """A town in the country of the container its phrase names, when the gazetteer's
+        namesake lies elsewhere: "captured the village of Kamenica in eastern Bosnia" is
+        not Chemnitz, whose Czech name Kamenica is."""
+        span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+        if span is None or not place.country_code or place.resolution < 3:
+            return place
+        for cand in candidates:
+            if cand.prep != "in" or cand.role != 0 or not _contains(span.root, cand.span.root):
+                continue
+            whole = self._resolve(cand, own, names, actor_countries)
+            if whole is None or whole.resolution > 2 or not whole.country_code:
+                continue  # a country or a region: "in eastern Bosnia", "in Nasarawa State"
+            if whole.country_code != place.country_code:
+                part = PlaceCandidate(span, cand.level, True, span.root.i)
+                return self._part_in(part, place, whole)
+        return place
 
     def _part_in(self, cand: PlaceCandidate, part: Place, whole: Place) -> Place:
         """The part as a locality of the whole's country, when the gazetteer put the

@@ -180,6 +180,16 @@ def test_a_captured_village_is_in_the_country_of_the_area_holding_it(coder) -> N
     assert (place.extracted_place, place.country_code) == ("Kamenica", "BIH")
 
 
+def test_a_seized_town_is_in_the_country_its_phrase_names(coder) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer's Brest is in Belarus; the sentence puts this capture in Russia
+    events = coder.code_text(
+        "Polish troops captured Brest-Litovsk in Russia in February 1919.", date=DATE
+    )
+    place = next(e.event_loc for e in events if "captured" in e.event_text)
+    assert place is not None
+    assert (place.extracted_place, place.country_code) == ("Brest-Litovsk", "RUS")
+
+
 def test_a_district_of_a_province_is_the_place_in_the_province_country(coder) -> None:  # type: ignore[no-untyped-def]
     # the gazetteer's Raman is a town in India; the province says this one is in Thailand
     events = coder.code_text(
