@@ -652,6 +652,9 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 return False  # "refugees from across Lebanon": where they came from
             anchor = anchor.head  # "stepped out of his office in X": "out of" is one word
             continue
+        if anchor.dep_ == "amod" and anchor.lower_ in NEAR:
+            anchor = anchor.head  # "destroyed 14 bunkers close to X"
+            continue
         if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and anchor.lemma_ in _NAMINGS:
             anchor = anchor.head  # "captured the man, identified as X, in Y": a misparse
             continue

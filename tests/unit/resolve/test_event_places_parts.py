@@ -159,6 +159,12 @@ pytestmark = pytest.mark.model
         ),
         # "the battlefields of X": a plural area word names its place too
         ("Many of them were captured on the battlefields of Chechnya.", "captured", "Chechnya"),
+        # what lies "close to" a place, said of the target
+        (
+            "Government troops destroyed nine rebel bunkers close to Kilinochchi on Friday.",
+            "destroyed",
+            "Kilinochchi",
+        ),
         # through a district the recogniser does not tag
         ("Farmers marched through Central Lagos chanting slogans.", "marched", "Central Lagos"),
     ],
