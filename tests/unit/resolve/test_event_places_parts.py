@@ -7,7 +7,7 @@ Sentences written by the team.
 from __future__ import annotations
 
 import pytest
-from tests.event_places import DATE, place_of
+from tests.event_places import place_of, place_record_of
 
 pytestmark = pytest.mark.model
 
@@ -175,35 +175,39 @@ def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
     assert place_of(coder, text, word) == place
 
 
-def test_a_captured_village_is_in_the_country_of_the_area_holding_it(coder) -> None:  # type: ignore[no-untyped-def]
-    # the gazetteer's Kamenica is a town in Germany; "eastern Bosnia" says this one is not
-    events = coder.code_text(
-        "The hill village of Kamenica in eastern Bosnia was captured by government forces in 1993.",
-        date=DATE,
-    )
-    place = next(e.event_loc for e in events if "captured" in e.event_text)
-    assert place is not None
-    assert (place.extracted_place, place.country_code) == ("Kamenica", "BIH")
-
-
-def test_a_seized_town_is_in_the_country_its_phrase_names(coder) -> None:  # type: ignore[no-untyped-def]
-    # the gazetteer's Brest is in Belarus; the sentence puts this capture in Russia
-    events = coder.code_text(
-        "Polish troops captured Brest-Litovsk in Russia in February 1919.", date=DATE
-    )
-    place = next(e.event_loc for e in events if "captured" in e.event_text)
-    assert place is not None
-    assert (place.extracted_place, place.country_code) == ("Brest-Litovsk", "RUS")
-
-
-def test_a_district_of_a_province_is_the_place_in_the_province_country(coder) -> None:  # type: ignore[no-untyped-def]
-    # the gazetteer's Raman is a town in India; the province says this one is in Thailand
-    events = coder.code_text(
-        "Two soldiers were killed in the Raman district of Narathiwat province.", date=DATE
-    )
-    place = next(e.event_loc for e in events if "killed" in e.event_text)
-    assert place is not None
-    assert (place.extracted_place, place.country_code) == ("Raman", "THA")
+@pytest.mark.parametrize(
+    ("text", "word", "place", "country"),
+    [
+        # the gazetteer's Kamenica is a town in Germany; "eastern Bosnia" says this one is not
+        (
+            "The hill village of Kamenica in eastern Bosnia was captured by government forces "
+            "in 1993.",
+            "captured",
+            "Kamenica",
+            "BIH",
+        ),
+        # the gazetteer's Brest is in Belarus; the sentence puts this capture in Russia
+        (
+            "Polish troops captured Brest-Litovsk in Russia in February 1919.",
+            "captured",
+            "Brest-Litovsk",
+            "RUS",
+        ),
+        # the gazetteer's Raman is a town in India; the province says this one is in Thailand
+        (
+            "Two soldiers were killed in the Raman district of Narathiwat province.",
+            "killed",
+            "Raman",
+            "THA",
+        ),
+    ],
+)
+def test_a_place_is_in_the_country_its_container_names(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str, country: str
+) -> None:
+    record = place_record_of(coder, text, word)
+    assert record is not None
+    assert (record.extracted_place, record.country_code) == (place, country)
 
 
 @pytest.mark.parametrize(
