@@ -40,6 +40,7 @@ from eventcoder.resolve.place_names import (
     ARTICLED,
     NAME_PARTICLES,
     NATURAL_FEATURES,
+    area_named,
     feature_named,
     named_site,
     object_spans,
@@ -219,8 +220,13 @@ class PlaceStage:
         span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
         if span is None or not place.country_code or place.resolution < 3:
             return place
+        holders = [span.root]
+        if span.root.dep_ == "pobj" and area_named(span.root):
+            holders.append(span.root.head.head)  # "the hill village of X in eastern Bosnia"
         for cand in candidates:
-            if cand.prep != "in" or cand.role != 0 or not _contains(span.root, cand.span.root):
+            if cand.prep != "in" or cand.role != 0:
+                continue
+            if not any(_contains(holder, cand.span.root) for holder in holders):
                 continue
             whole = self._resolve(cand, own, names, actor_countries)
             if whole is None or whole.resolution > 2 or not whole.country_code:
@@ -461,6 +467,8 @@ class PlaceStage:
         )
         if place is None and entry is not None and entry.kind == "country" and entry.code:
             place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
+        if place is None and entry is not None and entry.kind == "metonym":
+            return None  # "stormed the Syrian Arab Army's defences": a force, no place
         if place is None and (cand.named or self._unknown_locality(cand)):
             area_word = span.doc[cand.carrier].text if cand.area else ""
             if feature_named(span):

@@ -237,6 +237,10 @@ def _via_subject(carrier: Token, heads: set[int]) -> bool:
     return False
 
 
+#: Area words after which "of" introduces the settlement's own name.
+_SETTLEMENTS = frozenset({"town", "city", "village", "township", "hamlet", "suburb"})
+
+
 #: How a place hangs from the phrase carrying it -> its role (see PlaceCandidate).
 _ROLES = {"of": 0, "npadvmod": 0, "appos": 1, "compound": 2, "nmod": 2, "amod": 3, "poss": 4}
 
@@ -347,6 +351,17 @@ def _tie(
         area_named(root)
         and not (span.label_ == "NORP" and root.dep_ == "compound" and not names_area(root))
     )
+    # "the town of Al-Qosh several thousand marchers", the name misparsed as a modifier of
+    # the people after it: right after "the town of", it is that town
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    named = named or (
+        before is not None
+        and before.lower_ == "of"
+        and before.head.lower_ in _SETTLEMENTS
+        and before.head.dep_ == "pobj"
+        and root.dep_ in ("nmod", "compound")
+        and span.label_ != "NORP"
+    )
     # "in front of the US embassy": "front" is part of a preposition, not an area
     area = carrier.lower_ in AREA_NOUNS and not (
         carrier.lower_ == "front" and carrier.head.lower_ == "in"
@@ -381,6 +396,16 @@ def _tie(
         if carrier.dep_ in ("dobj", "obj") and carrier.head.i in tiers[0] and not verbal:
             level = 0 if carrier.lower_ in AREA_NOUNS else 1  # "stormed the village of X"
             return PlaceCandidate(span, level, named, carrier.i, role, area=area)
+        if (
+            carrier.dep_ == "nsubjpass"
+            and carrier.head.i in tiers[0]
+            and area
+            and carrier.pos_ == "NOUN"
+            and carrier.lower_ not in _DIRECTIONS  # "South of Baghdad, ten were killed"
+            and not verbal
+        ):
+            # "the Shebaa Farms area on the foothills of X was captured": the area taken
+            return PlaceCandidate(span, 0, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
         return None

@@ -62,7 +62,7 @@ AREA_NOUNS = frozenset(
      "plateau", "plain", "plains",
      "forest", "forests", "jungle", "jungles", "square", "stronghold", "bastion", "portion",
      "borough", "localities", "hamlets", "community", "communities", "swath", "swathe",
-     "perimeter", "environs", "farmlands", "farms"}
+     "perimeter", "environs", "farmlands", "farms", "slope", "slopes", "foothills"}
 )  # fmt: skip
 
 #: Sites named for their place ("Sarajevo airport", "the Mosul dam"): an attack on
@@ -220,6 +220,7 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
             # says it is a place (a nationality is dropped by the caller)
             ent.label_ == "NORP"
+            and ent.root.tag_ not in ("NNS", "NNPS")  # "Sunni and Shiite Muslims": people
             and (
                 (
                     ent.root.dep_ == "pobj"
@@ -255,12 +256,25 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
         i = j + 1
 
 
+#: Area words a name before them owns rather than names: "the former Tiger bastion",
+#: "an IRA stronghold" (but "the rebel stronghold of X" names X).
+_HELD_AREAS = frozenset({"stronghold", "bastion", "heartland", "homeland", "hometown"})
+
+
 def area_named(root: Token) -> bool:
     """The phrase itself says the name is a place: "the town of X", "X province"."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lower_ in AREA_NOUNS and head.head.i != head.i
-    return root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i != root.i
+        area = head.head
+        if area.lower_ == "front" and area.head.lower_ == "in":
+            return False  # "in front of the Alliance's offices": part of a preposition
+        return area.lower_ in AREA_NOUNS and area.i != head.i
+    return (
+        root.dep_ == "compound"
+        and head.lower_ in AREA_NOUNS
+        and head.lower_ not in _HELD_AREAS
+        and head.i != root.i
+    )
 
 
 def names_area(root: Token) -> bool:

@@ -32,6 +32,8 @@ def test_normalize_name() -> None:
         ("Ivory Coast", "CIV", None),
         ("Britain", "GBR", None),
         ("NATO", "IGO", "MIL"),
+        ("the Blue House", "KOR", "GOV"),
+        ("Japan Self-Defense Forces", "JPN", "MIL"),
     ],
 )
 def test_lookup_names_and_metonyms(

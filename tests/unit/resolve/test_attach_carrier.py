@@ -98,3 +98,31 @@ def test_a_place_hung_on_a_fronted_day_reaches_the_event() -> None:
     ents = ["B-DATE", "I-DATE", "O", "B-GPE", "O", "O", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     assert _reaches(doc[1], {7})
+
+
+def test_a_subject_the_parser_hung_on_a_date_is_still_the_verbs_own() -> None:
+    """ "police shot him in May and agents and soldiers captured his brother", with
+    "agents" read as a second date: the capture is another event, not part of the
+    shooting's clause chain, and shares none of its places."""
+    from eventcoder.resolve.clauses import clause_relatives, has_subject
+
+    words = ["police", "shot", "him", "in", "May", "and", "agents", "and", "soldiers",
+             "captured", "his", "brother"]  # fmt: skip
+    heads = [1, 1, 1, 1, 3, 4, 4, 6, 6, 1, 11, 9]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "cc", "conj", "conj",
+            "poss", "dobj"]  # fmt: skip
+    pos = ["NOUN", "VERB", "PRON", "ADP", "PROPN", "CCONJ", "NOUN", "CCONJ", "NOUN", "VERB",
+           "PRON", "NOUN"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert has_subject(doc[9])
+    assert doc[9] not in clause_relatives([doc[1]])
+    # "shot and killed": a coordinated verb right after "and" has no subject of its own
+    words = ["police", "shot", "and", "killed", "him"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 3],
+        deps=["nsubj", "ROOT", "cc", "conj", "dobj"],
+        pos=["NOUN", "VERB", "CCONJ", "VERB", "PRON"],
+    )
+    assert not has_subject(doc[3])

@@ -167,6 +167,45 @@ pytestmark = pytest.mark.model
         ),
         # through a district the recogniser does not tag
         ("Farmers marched through Central Lagos chanting slogans.", "marched", "Central Lagos"),
+        # the town, not the people the parser hung its name on ("Sunni and Shiite Muslims")
+        (
+            "But on Monday in the southern Iraqi town of Az-Zubayr several thousand Sunni and "
+            "Shiite Muslims, including tribal sheikhs, marched to demand a new governor.",
+            "marched",
+            "Az-Zubayr",
+        ),
+        (
+            "But on Sunday in the northern Iraqi town of Al-Qosh several thousand Sunni and "
+            "Shiite Muslims, including clerics, marched to demand a recount.",
+            "marched",
+            "Al-Qosh",
+        ),
+        # a stronghold is named by its "of", not by its owner before it
+        (
+            "Troops captured the former Tiger bastion of the Mullaitivu coast in March.",
+            "captured",
+            "Mullaitivu",
+        ),
+        # "in front of" is a preposition: the party is no place, its offices' town is
+        (
+            "Hundreds of students protested in front of the Democratic Union of Albanians "
+            "party's offices in Tetovo.",
+            "protested",
+            "Tetovo",
+        ),
+        # the foothills of a mountain are where it is
+        (
+            "Two soldiers were wounded in an ambush on the foothills of Mount Hermon.",
+            "wounded",
+            "Mount Hermon",
+        ),
+        # the named area taken, before the landform it lies on
+        (
+            "The Qasr Farms area on the foothills of Mount Hermon was captured by the militia "
+            "in June.",
+            "captured",
+            "Qasr Farms",
+        ),
     ],
 )
 def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
@@ -221,6 +260,12 @@ def test_a_place_is_in_the_country_its_container_names(  # type: ignore[no-untyp
         ),
         # a ship's name
         ("The navy captured the freighter Port Said in the Red Sea.", "captured", "Port Said"),
+        # an armed force the knowledge base knows is no place, though what was stormed is
+        (
+            "Militants stormed the Syrian Arab Army’s (SAA) defences on Friday.",
+            "stormed",
+            "Syrian Arab Army",
+        ),
     ],
 )
 def test_names_that_are_no_place(  # type: ignore[no-untyped-def]

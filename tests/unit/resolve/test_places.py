@@ -222,6 +222,23 @@ def test_the_pentagon_stands_in_arlington_virginia(gazetteer: Gazetteer) -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "city", "country"),
+    [
+        ("Buckingham Palace", "London", "GBR"),
+        ("Whitehall", "London", "GBR"),  # not a Whitehall in the United States
+        ("the Dáil", "Dublin", "IRL"),  # not a Syrian town the fuzzy match found
+        ("Blue House", "Seoul", "KOR"),
+        ("State Duma", "Moscow", "RUS"),
+    ],
+)
+def test_a_seat_of_power_stands_in_its_city(
+    gazetteer: Gazetteer, name: str, city: str, country: str
+) -> None:
+    place = _resolve(gazetteer, name)
+    assert (place.resolved_place, place.country_code) == (city, country)
+
+
 def test_a_capitalised_direction_names_a_part_of_a_country(gazetteer: Gazetteer) -> None:
     place = _resolve(gazetteer, "Western Afghanistan")
     assert (place.country_code, place.resolution) == ("AFG", 1)
