@@ -31,6 +31,7 @@ from eventcoder.resolve.place_clues import (
     called_place,
     doing,
     headline,
+    located,
     no_ones_name,
     place_like,
     placed,
@@ -351,7 +352,13 @@ class PlaceStage:
             if len(span) > 1 and span[0].lower_ == "the":
                 span = span[1:]  # "the Kindi Hospital"
             if span.root in subjects and (
-                span.label_ not in ("GPE", "LOC", "FAC", "") or placed(trigger) or doing(trigger)
+                (
+                    span.label_ not in ("GPE", "LOC", "FAC", "")
+                    # but "X, 200 miles northwest of Y, was captured": no man
+                    and not (located(span) or called_place(span.root))
+                )
+                or placed(trigger)
+                or doing(trigger)
             ):
                 # "Kim was captured", "Ramadan was captured in Mosul", "Santos was
                 # captured while trying to flee": men
@@ -364,6 +371,7 @@ class PlaceStage:
                 or span.root in named_for
                 or named_site(span)
                 or called_place(span.root)
+                or located(span)
                 or taken
                 or (armed and no_ones_name(span, subjects))
             ):

@@ -64,12 +64,21 @@ def located(span: Span) -> bool:
     i = span.end
     if i >= len(doc) or doc[i].text != ",":
         return False
-    for token in doc[i + 1 : i + 8]:
+    for token in doc[i + 1 : i + 12]:
         if token.lower_ in _COMPASS:
             return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
-        if token.is_punct and token.text != "-":
-            return False
+        if not (token.like_num or token.lower_ in _DISTANCES or token.text in ("-", "(", ")")):
+            return False  # "X, 200 miles (322 km) northwest of Y"; not "X, who led men south of Y"
     return False
+
+
+#: Words of a distance before a compass word: "some 35 km", "about 200 miles".
+_DISTANCES = frozenset(
+    {"about", "some", "just", "roughly", "nearly", "around", "approximately", "only", "barely",
+     "less", "more", "than", "a", "few", "km", "kms", "kilometers", "kilometres", "kilometre",
+     "kilometer", "miles", "mile", "mi", "meters", "metres", "yards", "hours", "hour", "drive",
+     "dozen", "several", "the", "far", "further", "farther", "due"}
+)  # fmt: skip
 
 
 #: Compass words of "X, 40 km north of Y".

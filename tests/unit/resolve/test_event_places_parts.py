@@ -199,6 +199,19 @@ pytestmark = pytest.mark.model
             "wounded",
             "Mount Hermon",
         ),
+        # a town the recogniser calls a person, taken: "X, 450 miles north of Y" is no man
+        (
+            "Galkayo, about 450 miles (720 kilometers) north of Mogadishu, was captured by "
+            "clan militias in March.",
+            "captured",
+            "Galkayo",
+        ),
+        (
+            "Dusa Mareb, some 300 miles (480 kilometers) north of Mogadishu, was captured by "
+            "the militia last year.",
+            "captured",
+            "Dusa Mareb",
+        ),
         # the named area taken, before the landform it lies on
         (
             "The Qasr Farms area on the foothills of Mount Hermon was captured by the militia "
@@ -260,6 +273,13 @@ def test_a_place_is_in_the_country_its_container_names(  # type: ignore[no-untyp
         ),
         # a ship's name
         ("The navy captured the freighter Port Said in the Red Sea.", "captured", "Port Said"),
+        # a man who led units south of a city is still a man
+        (
+            "Ortega, who led rebel units south of Davao, was captured in a clash with soldiers "
+            "in 1996.",
+            "captured",
+            "Ortega",
+        ),
         # an armed force the knowledge base knows is no place, though what was stormed is
         (
             "Militants stormed the Syrian Arab Army’s (SAA) defences on Friday.",
