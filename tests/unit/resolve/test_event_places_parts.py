@@ -230,6 +230,33 @@ def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "word", "place", "country"),
     [
+        # regions of conflict news the packages lack: place_aliases.csv has them
+        (
+            "Rebel forces captured Eastern Slavonia in the autumn of 1991.",
+            "captured",
+            "Eastern Slavonia",
+            "HRV",
+        ),
+        (
+            "Government troops shelled villages across the Ogaden on Tuesday.",
+            "shelled",
+            "Ogaden",
+            "ETH",
+        ),
+        ("Police raided a farm in the Pankisi Gorge on Friday.", "raided", "Pankisi Gorge", "GEO"),
+    ],
+)
+def test_a_region_the_packages_lack_is_placed_in_its_country(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str, country: str
+) -> None:
+    record = place_record_of(coder, text, word)
+    assert record is not None
+    assert (record.extracted_place, record.country_code, record.resolution) == (place, country, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place", "country"),
+    [
         # the gazetteer's Kamenica is a town in Germany; "eastern Bosnia" says this one is not
         (
             "The hill village of Kamenica in eastern Bosnia was captured by government forces "

@@ -36,6 +36,22 @@ NEW_AREAS = {
     "Swat",
     "Bajaur",
     "Ruhr",
+    "Slavonia",
+    "Eastern Slavonia",
+    "Herzegovina",
+    "Ogaden",
+    "Casamance",
+    "Qalamoun",
+    "Pankisi Gorge",
+    "Mindanao",
+    "Azawad",
+    "Jubaland",
+    "Puntland",
+    "Somaliland",
+    "Kordofan",
+    "Nuba Mountains",
+    "Galilee",
+    "Negev",
 }
 
 
