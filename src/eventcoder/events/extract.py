@@ -223,8 +223,18 @@ def _related_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and noun.head.pos_ == "VERB":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
+        prep = noun.head
+        if prep.lower_ in _OTHER_TIME or (
+            prep.lower_ in ("after", "following")
+            and any(c.dep_ == "npadvmod" for c in prep.children)
+        ):
+            return None  # "shot him a day after the bomb attacks": another incident
+        return prep.head
     return None
+
+
+#: Prepositions whose noun event happened at another time than the verb's.
+_OTHER_TIME = frozenset({"since", "before", "until", "ahead"})
 
 
 def _worth_keeping(doc: Doc, m: EventMention) -> bool:

@@ -197,6 +197,17 @@ def place_candidates(
     keeps it only for a town, not for a country or region ("the war in Iraq").
     """
     heads = list(heads)
+    issue: list[Token] = []
+    if verbal and heads:
+        # "called on Moscow to compensate victims of its attacks in Syria": an event word
+        # folded in from what the demand is about carries the issue's places, topical
+        own = {heads[0].i} | {t.i for t in heads[1:2] if t in heads[0].ancestors}  # governor
+        issue = [
+            t
+            for t in heads
+            if t.i not in own and heads[0] in t.ancestors and not _reaches(t, own, verbal=True)
+        ]
+        heads = [t for t in heads if t not in issue]
     arguments = list(arguments)
     relatives = clause_relatives(heads)
     heads += _where(heads + relatives)
@@ -210,6 +221,10 @@ def place_candidates(
         if any(i in exclude for i in range(span.start, span.end)):
             continue
         candidate = _tie(span, named, tiers, heads, verbal)
+        if candidate is None and issue:
+            # "protested Putin's visit in Sofia": the visit's town may be the protest's
+            candidate = _tie(span, named, ({t.i for t in issue}, set(), set()), issue, verbal)
+            candidate = candidate and candidate._replace(topical=True)
         if candidate is not None:
             found.append(candidate)
     # "a leader of the group in Kandahar was killed near the dam": the event's own phrase
@@ -707,7 +722,14 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 # "shot while on a trip from Wilmington": the trip's, not his; "Smith,
                 # from a family in Tulsa, was captured": where he is from
                 return False
-            if anchor.dep_ == "pobj" and anchor.head.lower_ in EARLIER:
+            if anchor.dep_ == "pobj" and (
+                anchor.head.lower_ in EARLIER
+                # "shot him a day after the bombings in London": a span of time away
+                or (
+                    anchor.head.lower_ == "after"
+                    and any(c.dep_ == "npadvmod" for c in anchor.head.children)
+                )
+            ):
                 return False  # "captured since the attacks in the United States"
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):

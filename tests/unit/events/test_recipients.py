@@ -91,6 +91,16 @@ def test_an_attack_on_a_town_has_its_country_as_recipient(coder) -> None:  # typ
     assert recipients == {"UKR"}
 
 
+def test_an_attack_weeks_earlier_lends_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    """ "two weeks after the bombing of a court": the bombing is another incident, so
+    the court is not who was shot; right "after" it would be the same one."""
+    later = coder.code_text(
+        "Gunmen shot the judge two weeks after the bombing of a court in Lahore.", date="2025-10-20"
+    )
+    shot = next(e for e in later if "shot" in e.event_text)
+    assert [r.entity_text for r in shot.recipient] == ["judge"]
+
+
 def test_a_coded_recipient_is_not_replaced_by_the_place(coder) -> None:  # type: ignore[no-untyped-def]
     _, recipients = _coded(
         coder, "Israeli jets struck Iranian militia positions in Syria on Friday.", "ASSAULT"

@@ -319,3 +319,46 @@ def test_names_that_are_no_place(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, not_place: str
 ) -> None:
     assert place_of(coder, text, word) != not_place
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # what a demand is about, folded into it, is no place of the demand
+        (
+            "The rights group called on the government to compensate victims of its air raids "
+            "in Yemen.",
+            "called",
+        ),
+        # another incident a span of time before is neither the event nor its place
+        (
+            "Gunmen shot the judge a day after the bomb attacks on Madrid's railway stations.",
+            "shot",
+        ),
+        ("Gunmen shot the judge two weeks after the bombing of a court in Lahore.", "shot"),
+        ("Soldiers killed two men hours after the riots in Mombasa.", "killed"),
+    ],
+)
+def test_no_place_from_the_issue_or_another_incident(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str
+) -> None:
+    assert place_of(coder, text, word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # the town of the visit protested against is where the protest was
+        (
+            "Hundreds of students protested the minister's visit in Kandy on Friday.",
+            "protested",
+            "Kandy",
+        ),
+        # right after is the same incident
+        ("Police captured the gunman after a shootout in Goma.", "captured", "Goma"),
+    ],
+)
+def test_a_town_of_the_issue_or_the_same_incident(  # type: ignore[no-untyped-def]
+    coder, text: str, word: str, place: str
+) -> None:
+    assert place_of(coder, text, word) == place
