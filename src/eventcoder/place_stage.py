@@ -354,7 +354,7 @@ class PlaceStage:
             if span.root in subjects and (
                 (
                     span.label_ not in ("GPE", "LOC", "FAC", "")
-                    # but "X, 200 miles northwest of Y, was captured": no man
+                    # but "X, 300 km north of Y, had been captured": no man
                     and not (located(span) or called_place(span.root))
                 )
                 or placed(trigger)
@@ -476,7 +476,7 @@ class PlaceStage:
         if place is None and entry is not None and entry.kind == "country" and entry.code:
             place = self._country(entry.code, span)  # "bombed Yugoslavia": a former name
         if place is None and entry is not None and entry.kind == "metonym":
-            return None  # "stormed the Syrian Arab Army's defences": a force, no place
+            return None  # "stormed the Syrian Arab Army posts": a force, no place
         if place is None and (cand.named or self._unknown_locality(cand)):
             area_word = span.doc[cand.carrier].text if cand.area else ""
             if feature_named(span):

@@ -228,7 +228,7 @@ def _related_verb(noun: Token) -> Token | None:
             prep.lower_ in ("after", "following")
             and any(c.dep_ == "npadvmod" for c in prep.children)
         ):
-            return None  # "shot him a day after the bomb attacks": another incident
+            return None  # "killed him a week after the bomb attack": another incident
         return prep.head
     return None
 

@@ -199,7 +199,7 @@ def place_candidates(
     heads = list(heads)
     issue: list[Token] = []
     if verbal and heads:
-        # "called on Moscow to compensate victims of its attacks in Syria": an event word
+        # "urged the coalition to pay damages for its air raids in Yemen": an event word
         # folded in from what the demand is about carries the issue's places, topical
         own = {heads[0].i} | {t.i for t in heads[1:2] if t in heads[0].ancestors}  # governor
         issue = [
@@ -222,7 +222,8 @@ def place_candidates(
             continue
         candidate = _tie(span, named, tiers, heads, verbal)
         if candidate is None and issue:
-            # "protested Putin's visit in Sofia": the visit's town may be the protest's
+            # "protested the minister's visit to the campus in Kandy": the visit's town
+            # may be the protest's
             candidate = _tie(span, named, ({t.i for t in issue}, set(), set()), issue, verbal)
             candidate = candidate and candidate._replace(topical=True)
         if candidate is not None:
@@ -419,7 +420,7 @@ def _tie(
             and carrier.lower_ not in _DIRECTIONS  # "South of Baghdad, ten were killed"
             and not verbal
         ):
-            # "the Shebaa Farms area on the foothills of X was captured": the area taken
+            # "the Bukwo farms area on the foothills of X was captured": the area taken
             return PlaceCandidate(span, 0, named, carrier.i, role, area=area)
         if carrier.i in tiers[2] and lifted and role != 4:  # "a Gaza-based group"
             return PlaceCandidate(span, 2, named, carrier.i, role, area=area)
@@ -724,7 +725,7 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 return False
             if anchor.dep_ == "pobj" and (
                 anchor.head.lower_ in EARLIER
-                # "shot him a day after the bombings in London": a span of time away
+                # "killed him a week after the bomb attack in Madrid": a span of time away
                 or (
                     anchor.head.lower_ == "after"
                     and any(c.dep_ == "npadvmod" for c in anchor.head.children)

@@ -141,9 +141,9 @@ def borrows_auxiliary(earlier: Token, later: Token) -> bool:
 
 def has_subject(verb: Token) -> bool:
     """Has the verb a subject of its own (a coordinated clause that is another event)?
-    Also when the parser hung it elsewhere: in "shot X in February and federal agents
-    captured Y", "agents" is read as a second date; a noun joined to another phrase,
-    right before a coordinated verb, is that verb's lost subject."""
+    Also when the parser hung it elsewhere: in "police shot him in May and agents and
+    soldiers captured his brother", "agents" is read as a second date; a noun joined to
+    another phrase, right before a coordinated verb, is that verb's lost subject."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return True
     before = verb.doc[verb.i - 1] if verb.i > 0 else None

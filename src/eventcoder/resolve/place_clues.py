@@ -68,11 +68,11 @@ def located(span: Span) -> bool:
         if token.lower_ in _COMPASS:
             return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
         if not (token.like_num or token.lower_ in _DISTANCES or token.text in ("-", "(", ")")):
-            return False  # "X, 200 miles (322 km) northwest of Y"; not "X, who led men south of Y"
+            return False  # "X, 300 km (186 miles) north of Y"; not "X, who led men south of Y"
     return False
 
 
-#: Words of a distance before a compass word: "some 35 km", "about 200 miles".
+#: Words of a distance before a compass word: "some 35 km", "about 60 miles".
 _DISTANCES = frozenset(
     {"about", "some", "just", "roughly", "nearly", "around", "approximately", "only", "barely",
      "less", "more", "than", "a", "few", "km", "kms", "kilometers", "kilometres", "kilometre",

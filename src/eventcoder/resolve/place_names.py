@@ -220,7 +220,7 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
             # "near the town of Samarra", "in east Aleppo", tagged NORP: the phrase
             # says it is a place (a nationality is dropped by the caller)
             ent.label_ == "NORP"
-            and ent.root.tag_ not in ("NNS", "NNPS")  # "Sunni and Shiite Muslims": people
+            and ent.root.tag_ not in ("NNS", "NNPS")  # "thousands of Shiite Muslims": people
             and (
                 (
                     ent.root.dep_ == "pobj"
@@ -256,8 +256,8 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
         i = j + 1
 
 
-#: Area words a name before them owns rather than names: "the former Tiger bastion",
-#: "an IRA stronghold" (but "the rebel stronghold of X" names X).
+#: Area words a name before them owns rather than names: "an IRA stronghold",
+#: "a Tiger bastion" (but "the rebel stronghold of X" names X).
 _HELD_AREAS = frozenset({"stronghold", "bastion", "heartland", "homeland", "hometown"})
 
 

@@ -126,3 +126,89 @@ def test_a_subject_the_parser_hung_on_a_date_is_still_the_verbs_own() -> None:
         pos=["NOUN", "VERB", "CCONJ", "VERB", "PRON"],
     )
     assert not has_subject(doc[3])
+
+
+def _parsed(words, heads, deps, pos, tags=None, ents=None) -> Doc:  # type: ignore[no-untyped-def]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        ents=ents,
+    )
+
+
+def test_a_town_name_the_parser_hung_on_the_people_after_it_is_the_town() -> None:
+    """ "in the town of Al-Kut several Shiite Muslims marched", with "Al-Kut" hung on
+    "Muslims" and "Muslims" on "of": the town is named by "the town of"; a plural
+    nationality names people, not a place."""
+    from eventcoder.resolve.attach import place_candidates
+
+    words = ["in", "the", "town", "of", "Al-Kut", "several", "Shiite", "Muslims", "marched"]
+    doc = _parsed(
+        words,
+        heads=[8, 2, 0, 2, 7, 7, 7, 3, 8],
+        deps=["prep", "det", "pobj", "prep", "nmod", "amod", "amod", "pobj", "ROOT"],
+        pos=["ADP", "DET", "NOUN", "ADP", "PROPN", "ADJ", "ADJ", "PROPN", "VERB"],
+        tags=["IN", "DT", "NN", "IN", "NNP", "JJ", "JJ", "NNPS", "VBD"],
+        ents=["O", "O", "O", "O", "B-ORG", "O", "B-NORP", "I-NORP", "O"],
+    )
+    found = place_candidates([doc[8]], doc[:], set(), verbal=True)
+    assert [(c.span.text, c.named) for c in found] == [("Al-Kut", True)]
+
+
+def test_an_owner_before_a_stronghold_is_no_name_of_it() -> None:
+    """ "an IRA stronghold": the stronghold's owner; "the stronghold of Tora Bora" and
+    "Falluja district" name places; "in front of X" is a preposition, not an area."""
+    from eventcoder.resolve.place_names import area_named
+
+    owned = _parsed(["an", "IRA", "stronghold"], [2, 2, 2], ["det", "compound", "ROOT"],
+                    ["DET", "PROPN", "NOUN"])  # fmt: skip
+    assert not area_named(owned[1])
+    of = _parsed(["the", "stronghold", "of", "Jalalabad"], [1, 1, 1, 2],
+                 ["det", "ROOT", "prep", "pobj"], ["DET", "NOUN", "ADP", "PROPN"])  # fmt: skip
+    assert area_named(of[3])
+    district = _parsed(["Falluja", "district"], [1, 1], ["compound", "ROOT"], ["PROPN", "NOUN"])
+    assert area_named(district[0])
+    front = _parsed(
+        ["in", "front", "of", "Parliament"],
+        [0, 0, 1, 2],
+        ["ROOT", "pobj", "prep", "pobj"],
+        ["ADP", "NOUN", "ADP", "PROPN"],
+    )
+    assert not area_named(front[3])
+
+
+def test_a_distance_from_another_place_says_a_name_is_a_place() -> None:
+    """ "Kidal, some 1,500 km (930 miles) northeast of Bamako": a town; "Ortega, who led
+    units south of Davao": a man."""
+    from spacy.tokens import Span
+
+    from eventcoder.resolve.place_clues import located
+
+    nlp = spacy.blank("en")
+    town = nlp("Kidal, some 1,500 km (930 miles) northeast of Bamako, was captured.")
+    assert located(Span(town, 0, 1))
+    man = nlp("Ortega, who led units south of Davao, was captured.")
+    assert not located(Span(man, 0, 1))
+
+
+def test_a_force_the_knowledge_base_knows_is_no_unresolved_place() -> None:
+    """ "stormed the Syrian Arab Army's posts": a named target the gazetteer lacks is kept
+    as an unresolved place, but not when the knowledge base knows it as an institution."""
+    from spacy.tokens import Span
+
+    from eventcoder.knowledge.base import KnowledgeBase
+    from eventcoder.place_stage import PlaceStage
+    from eventcoder.resolve.attach import PlaceCandidate
+    from eventcoder.resolve.places import Gazetteer
+
+    stage = PlaceStage(Gazetteer.load(), KnowledgeBase.load())
+    doc = spacy.blank("en")("They stormed the Syrian Arab Army posts and the Qasr Dabba posts.")
+    force = Span(doc, 3, 6, label="ORG")
+    assert stage._resolve(PlaceCandidate(force, 1, True, 6), [], [], []) is None
+    unknown = Span(doc, 9, 11, label="GPE")
+    place = stage._resolve(PlaceCandidate(unknown, 1, True, 11), [], [], [])
+    assert place is not None and place.extracted_place == "Qasr Dabba"

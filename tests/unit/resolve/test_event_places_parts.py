@@ -167,57 +167,45 @@ pytestmark = pytest.mark.model
         ),
         # through a district the recogniser does not tag
         ("Farmers marched through Central Lagos chanting slogans.", "marched", "Central Lagos"),
-        # the town, not the people the parser hung its name on ("Sunni and Shiite Muslims")
+        # the town, not the people the parser hung its name on
         (
-            "But on Monday in the southern Iraqi town of Az-Zubayr several thousand Sunni and "
-            "Shiite Muslims, including tribal sheikhs, marched to demand a new governor.",
+            "Yesterday in the river town of Al-Kut thousands of Shiite Muslims, many of them "
+            "students, marched against corruption.",
             "marched",
-            "Az-Zubayr",
-        ),
-        (
-            "But on Sunday in the northern Iraqi town of Al-Qosh several thousand Sunni and "
-            "Shiite Muslims, including clerics, marched to demand a recount.",
-            "marched",
-            "Al-Qosh",
+            "Al-Kut",
         ),
         # a stronghold is named by its "of", not by its owner before it
         (
-            "Troops captured the former Tiger bastion of the Mullaitivu coast in March.",
+            "Government forces captured a rebel bastion of the Mullaitivu district on Sunday.",
             "captured",
             "Mullaitivu",
         ),
         # "in front of" is a preposition: the party is no place, its offices' town is
         (
-            "Hundreds of students protested in front of the Democratic Union of Albanians "
-            "party's offices in Tetovo.",
+            "Farmers protested in front of the National Peasants Party headquarters in Cluj "
+            "on Monday.",
             "protested",
-            "Tetovo",
+            "Cluj",
         ),
         # the foothills of a mountain are where it is
         (
-            "Two soldiers were wounded in an ambush on the foothills of Mount Hermon.",
+            "Three rangers were wounded in an ambush on the foothills of Mount Elgon.",
             "wounded",
-            "Mount Hermon",
+            "Mount Elgon",
         ),
-        # a town the recogniser calls a person, taken: "X, 450 miles north of Y" is no man
+        # a town the recogniser calls a person, taken: "X, 300 km north of Y" is no man
         (
-            "Galkayo, about 450 miles (720 kilometers) north of Mogadishu, was captured by "
-            "clan militias in March.",
-            "captured",
-            "Galkayo",
-        ),
-        (
-            "Dusa Mareb, some 300 miles (480 kilometers) north of Mogadishu, was captured by "
-            "the militia last year.",
+            "Elders said Dusa Mareb, 300 km (186 miles) north of Mogadishu, had been captured "
+            "overnight.",
             "captured",
             "Dusa Mareb",
         ),
         # the named area taken, before the landform it lies on
         (
-            "The Qasr Farms area on the foothills of Mount Hermon was captured by the militia "
+            "The Bukwo farms area on the foothills of Mount Elgon was captured by the militia "
             "in June.",
             "captured",
-            "Qasr Farms",
+            "Bukwo",
         ),
     ],
 )
@@ -232,8 +220,8 @@ def test_the_more_specific_place_of_the_event(  # type: ignore[no-untyped-def]
     [
         # regions of conflict news the packages lack: place_aliases.csv has them
         (
-            "Rebel forces captured Eastern Slavonia in the autumn of 1991.",
-            "captured",
+            "Croatian troops shelled Serb positions in Eastern Slavonia in 1995.",
+            "shelled",
             "Eastern Slavonia",
             "HRV",
         ),
@@ -307,12 +295,6 @@ def test_a_place_is_in_the_country_its_container_names(  # type: ignore[no-untyp
             "captured",
             "Ortega",
         ),
-        # an armed force the knowledge base knows is no place, though what was stormed is
-        (
-            "Militants stormed the Syrian Arab Army’s (SAA) defences on Friday.",
-            "stormed",
-            "Syrian Arab Army",
-        ),
     ],
 )
 def test_names_that_are_no_place(  # type: ignore[no-untyped-def]
@@ -325,15 +307,11 @@ def test_names_that_are_no_place(  # type: ignore[no-untyped-def]
     ("text", "word"),
     [
         # what a demand is about, folded into it, is no place of the demand
-        (
-            "The rights group called on the government to compensate victims of its air raids "
-            "in Yemen.",
-            "called",
-        ),
+        ("Activists urged the coalition to pay damages for its air raids in Yemen.", "urged"),
         # another incident a span of time before is neither the event nor its place
         (
-            "Gunmen shot the judge a day after the bomb attacks on Madrid's railway stations.",
-            "shot",
+            "Gunmen killed the judge a week after the bomb attack on Madrid's main station.",
+            "killed",
         ),
         ("Gunmen shot the judge two weeks after the bombing of a court in Lahore.", "shot"),
         ("Soldiers killed two men hours after the riots in Mombasa.", "killed"),
@@ -349,13 +327,9 @@ def test_no_place_from_the_issue_or_another_incident(  # type: ignore[no-untyped
     ("text", "word", "place"),
     [
         # the town of the visit protested against is where the protest was
-        (
-            "Hundreds of students protested the minister's visit in Kandy on Friday.",
-            "protested",
-            "Kandy",
-        ),
+        ("Students protested the minister's visit to the campus in Kandy.", "protested", "Kandy"),
         # right after is the same incident
-        ("Police captured the gunman after a shootout in Goma.", "captured", "Goma"),
+        ("Soldiers captured the bandit after a firefight near Bunia.", "captured", "Bunia"),
     ],
 )
 def test_a_town_of_the_issue_or_the_same_incident(  # type: ignore[no-untyped-def]
