@@ -95,7 +95,8 @@ class PlaceStage:
         # where the protested or the accused are is not where the protest was
         heads = m.actor_heads if verbal else (*m.actor_heads, *m.recipient_heads)
         arguments = [doc[i] for i in heads]
-        candidates = place_candidates(anchor_tokens(doc, m), sent, used, arguments, verbal)
+        issues = m.event in _ISSUE_TYPES
+        candidates = place_candidates(anchor_tokens(doc, m), sent, used, arguments, verbal, issues)
         lemma = doc[m.head].lemma_
         fallback: Place | None = None
         if m.event == "COERCE" and m.mode != "seize" and lemma in _SEIZE_WORDS:
@@ -718,6 +719,10 @@ _TOWN = 4
 
 
 #: Events of words, whose object is an issue, not a place (`place_candidates`).
+#: Verbal events whose folded-in events are what they are about, not what they bring
+#: about: "called on X to compensate victims of its raids in Y".
+_ISSUE_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT"})
+
 _VERBAL_TYPES = frozenset(
     {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "CONSULT"}
 )

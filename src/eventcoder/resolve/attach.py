@@ -181,6 +181,7 @@ def place_candidates(
     exclude: set[int],
     arguments: Iterable[Token] = (),
     verbal: bool = False,
+    issues: bool = False,
 ) -> list[PlaceCandidate]:
     """Places of the sentence tied to the event, best first (level, then position).
 
@@ -194,11 +195,14 @@ def place_candidates(
     Yugoslavia" happened in Berlin, "condemned the killings in Gaza" nowhere said.
     An "in" phrase hung on the issue itself may say where the protest was ("protested
     against the war in Washington"): such a candidate is `topical`, and the caller
-    keeps it only for a town, not for a country or region ("the war in Iraq").
+    keeps it only for a town, not for a country or region ("the war in Iraq"). With
+    `issues` (a protest, a demand, an accusation, a rejection), an event word folded in
+    from what the event is about is the issue too, and its places are topical; what was
+    agreed or offered is not ("agreed to hold a summit in Budapest").
     """
     heads = list(heads)
     issue: list[Token] = []
-    if verbal and heads:
+    if verbal and issues and heads:
         # "urged the coalition to pay damages for its air raids in Yemen": an event word
         # folded in from what the demand is about carries the issue's places, topical
         own = {heads[0].i} | {t.i for t in heads[1:2] if t in heads[0].ancestors}  # governor
@@ -367,6 +371,8 @@ def _tie(
         area_named(root)
         and not (span.label_ == "NORP" and root.dep_ == "compound" and not names_area(root))
     )
+    # "a raid on Ngabe, a village in the Plateaux region": an apposition calls it a place
+    named = named or any(c.dep_ == "appos" and c.lemma_ in NAMED_SITES for c in root.children)
     # "the town of Al-Qosh several thousand marchers", the name misparsed as a modifier of
     # the people after it: right after "the town of", it is that town
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
@@ -444,7 +450,13 @@ def _tie(
             # "marched against Cameron in Scotland": a man is no issue with a place
             topical = anchor.ent_type_ != "PERSON"
             return PlaceCandidate(span, level, named, carrier.i, role, yields, area, topical, word)
-    if fronted and any(anchor in h.ancestors for h in heads):
+    if fronted and any(
+        anchor in h.ancestors
+        # "In the town of X, a building housing troops was destroyed", the phrase hung on
+        # the subject's head
+        or (anchor.head.i == h.i and anchor.i < h.i and anchor.dep_ in ("dep", "nsubjpass"))
+        for h in heads
+    ):
         return PlaceCandidate(span, 3, named, carrier.i, role, fronted, area, prep=word)
     return None
 

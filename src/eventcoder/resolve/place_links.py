@@ -152,13 +152,22 @@ NEAR = frozenset({"close", "next", "adjacent", "near"})
 _CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
 
 
+#: Appositions that call a name a settlement: "Ngabe, a village in the Pool region".
+_SETTLEMENT_WORDS = frozenset({"village", "town", "city", "hamlet", "township", "suburb"})
+
+
 def locative(prep: Token, span: Span) -> bool:
     word = prep.lower_
     if word == "of" and scene(prep.head):
         return True  # "captured during the 1989 invasion of Panama"
     if word in ("on", "against") and prep.head.lemma_ in _ASSAULT_WORDS:
         # "raids on Fallujah", "an attack on Kyiv", "shelling on Khanasir town"
-        return span.label_ in PLACE_LABELS or span.root.head.lower_ in AREA_NOUNS
+        # or an apposition calls it one ("a raid on Ngabe, a village in X")
+        return (
+            span.label_ in PLACE_LABELS
+            or span.root.head.lower_ in AREA_NOUNS
+            or any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_WORDS for c in span.root.children)
+        )
     if word == "for" and prep.head.lemma_ in _CONTESTS:
         # "killed in the battle for Tikrit", but not "since the start of the battle for X"
         # (the small model tags many such towns PRODUCT)

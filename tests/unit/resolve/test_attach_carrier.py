@@ -212,3 +212,47 @@ def test_a_force_the_knowledge_base_knows_is_no_unresolved_place() -> None:
     unknown = Span(doc, 9, 11, label="GPE")
     place = stage._resolve(PlaceCandidate(unknown, 1, True, 11), [], [], [])
     assert place is not None and place.extracted_place == "Qasr Dabba"
+
+
+def test_a_fronted_phrase_hung_on_the_subject_is_the_events() -> None:
+    """ "In the town of Grad, a building housing troops was destroyed", with "In" hung on
+    "housing", a misparsed head of the subject: the fronted phrase still sets the scene."""
+    from eventcoder.resolve.attach import place_candidates
+
+    words = ["In", "the", "town", "of", "Grad", ",", "a", "building", "housing", "troops",
+             "was", "destroyed"]  # fmt: skip
+    doc = _parsed(
+        words,
+        heads=[8, 2, 0, 2, 3, 8, 8, 8, 11, 11, 11, 11],
+        deps=[
+            "prep",
+            "det",
+            "pobj",
+            "prep",
+            "pobj",
+            "punct",
+            "det",
+            "compound",
+            "dep",
+            "nsubjpass",
+            "auxpass",
+            "ROOT",
+        ],
+        pos=[
+            "ADP",
+            "DET",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "NOUN",
+            "NOUN",
+            "AUX",
+            "VERB",
+        ],
+        ents=["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    found = place_candidates([doc[11]], doc[:], set())
+    assert [(c.span.text, c.level) for c in found] == [("Grad", 3)]

@@ -328,11 +328,31 @@ def test_no_place_from_the_issue_or_another_incident(  # type: ignore[no-untyped
     [
         # the town of the visit protested against is where the protest was
         ("Students protested the minister's visit to the campus in Kandy.", "protested", "Kandy"),
+        # what was agreed is no issue: its place is the agreement's
+        (
+            "The two ministers agreed to hold a second round of talks in Geneva, following "
+            "their first meeting at a summit in Oslo in May.",
+            "agreed",
+            "Geneva",
+        ),
+        # a raid's target an apposition calls a village
+        (
+            "Six villagers were killed in a night raid on Mouyondzi, a village in the "
+            "southern Bouenza region.",
+            "killed",
+            "Mouyondzi",
+        ),
+        (
+            "Police said two men were killed in an overnight raid on Goma Tsetse, a village "
+            "south of the capital.",
+            "killed",
+            "Goma Tsetse",
+        ),
         # right after is the same incident
         ("Soldiers captured the bandit after a firefight near Bunia.", "captured", "Bunia"),
     ],
 )
-def test_a_town_of_the_issue_or_the_same_incident(  # type: ignore[no-untyped-def]
+def test_a_town_through_the_issue_an_agreement_or_a_raid(  # type: ignore[no-untyped-def]
     coder, text: str, word: str, place: str
 ) -> None:
     assert place_of(coder, text, word) == place
