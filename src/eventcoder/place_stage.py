@@ -36,6 +36,7 @@ from eventcoder.resolve.place_clues import (
     place_like,
     placed,
     proper,
+    reference_point,
 )
 from eventcoder.resolve.place_names import (
     ARTICLED,
@@ -381,9 +382,23 @@ class PlaceStage:
                 continue
             cand = PlaceCandidate(span, 1, not known, span.root.i)
             place = self._resolve(cand, own, names, actor_countries)
+            if place is not None and place.country_code is None:
+                place = self._near_country(span, place)  # "X, 300 km north of Mogadishu"
             if place is not None:
                 return place, known
         return None
+
+    def _near_country(self, span: Span, place: Place) -> Place:
+        """An unknown place in the country of the town the sentence says it lies some
+        way from ("Dusa Mareb, 300 km north of Mogadishu": Somalia)."""
+        point = reference_point(span)
+        if point is None:
+            return place
+        name = next((e for e in span.doc.ents if e.start <= point.i < e.end), None)
+        found = self.gazetteer.resolve(name.text if name is not None else point.text)
+        if found is None or not found.country_code:
+            return place
+        return replace(place, country_code=found.country_code, country=found.country)
 
     def _taken_from(self, trigger: Token) -> bool:
         """Is the capture "from" an armed group or a country ("from the Islamist

@@ -28,10 +28,12 @@ __all__ = [
     "called_place",
     "doing",
     "headline",
+    "located",
     "no_ones_name",
     "place_like",
     "placed",
     "proper",
+    "reference_point",
 ]
 
 
@@ -60,16 +62,25 @@ def place_like(span: Span, cand: PlaceCandidate) -> bool:
 def located(span: Span) -> bool:
     """Is the name followed by where it lies from another place ("in Sabr al-Din, just
     north of Baghdad")? People are not north of a city."""
+    return reference_point(span) is not None
+
+
+def reference_point(span: Span) -> Token | None:
+    """The first word of the place a name is said to lie some way from: "Baghdad" in
+    "Sabr al-Din, just north of Baghdad"; None when the sentence says no such thing."""
     doc = span.doc
     i = span.end
     if i >= len(doc) or doc[i].text != ",":
-        return False
+        return None
     for token in doc[i + 1 : i + 12]:
         if token.lower_ in _COMPASS:
-            return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+            after = token.i + 1
+            if after + 1 < len(doc) and doc[after].lower_ == "of":
+                return doc[after + 1]
+            return None
         if not (token.like_num or token.lower_ in _DISTANCES or token.text in ("-", "(", ")")):
-            return False  # "X, 300 km (186 miles) north of Y"; not "X, who led men south of Y"
-    return False
+            return None  # "X, 300 km (186 miles) north of Y"; not "X, who led men south of Y"
+    return None
 
 
 #: Words of a distance before a compass word: "some 35 km", "about 60 miles".

@@ -260,6 +260,14 @@ def test_a_region_the_packages_lack_is_placed_in_its_country(  # type: ignore[no
             "Brest-Litovsk",
             "RUS",
         ),
+        # a town the gazetteer lacks is in the country of the city it lies north of
+        (
+            "Elders said Dusa Mareb, 300 km (186 miles) north of Mogadishu, had been captured "
+            "overnight.",
+            "captured",
+            "Dusa Mareb",
+            "SOM",
+        ),
         # the gazetteer's Raman is a town in India; the province says this one is in Thailand
         (
             "Two soldiers were killed in the Raman district of Narathiwat province.",
