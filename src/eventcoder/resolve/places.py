@@ -515,7 +515,7 @@ class Gazetteer:
     def _lookup(self, name: str) -> tuple[_Match, ...]:
         """Candidates for `name`: exact key, then without "'s", then without a leading
         direction ("east Aleppo", "Western Afghanistan"; capitalised only before a
-        country: not "South Park"), then "X region" forms."""
+        country or a region: not "South Park"), then "X region" forms."""
         if not isinstance(name, str) or len(name) > _MAX_NAME_LEN:
             return ()
         key = normalize_place_name(name)
@@ -533,7 +533,8 @@ class Gazetteer:
         if first in _DIRECTION_WORDS and rest:
             found = self._index.get(rest) or ()  # "east Aleppo"; not "Central Park" -> "Park"
             if name.lstrip()[:1].isupper():  # "Western Afghanistan", but not "South Park"
-                found = tuple(m for m in found if m.entry.resolution == 1)
+                # a country or a region ("Eastern Qalamoun"), not a town or a district
+                found = tuple(m for m in found if m.entry.resolution <= 2)
             if found:
                 return found
         return self._area_of_city(key)

@@ -258,6 +258,8 @@ def test_a_seat_of_power_stands_in_its_city(
 def test_a_capitalised_direction_names_a_part_of_a_country(gazetteer: Gazetteer) -> None:
     place = _resolve(gazetteer, "Western Afghanistan")
     assert (place.country_code, place.resolution) == ("AFG", 1)
+    region = _resolve(gazetteer, "Northern Kordofan")  # and of a region
+    assert (region.resolved_place, region.country_code, region.resolution) == ("Kordofan", "SDN", 2)
     assert gazetteer.resolve("South Park") is None  # a capital before no country: a name
 
 
