@@ -3,7 +3,8 @@
 `PlaceStage` picks, among the places the parse ties to an event (see
 resolve/attach.py, resolve/clauses.py for the event's clause chain, and
 resolve/place_names.py for the names), the one it happened in, asking
-resolve/place_clues.py what the sentence says of a name, and resolves it in the
+resolve/place_clues.py what the sentence says of a name and resolve/place_roles.py
+how its phrase stands to the event, and resolves it in the
 gazetteer (resolve/places.py); the documentation of the rules is in
 docs/dates_places.md.
 """
@@ -19,7 +20,6 @@ from eventcoder.events.mention import EventMention
 from eventcoder.knowledge.base import KnowledgeBase
 from eventcoder.model import Place
 from eventcoder.resolve.attach import (
-    OPERATIONS,
     PlaceCandidate,
     place_candidates,
     target_candidates,
@@ -49,6 +49,16 @@ from eventcoder.resolve.place_names import (
     portion_places,
     site_name,
     site_or_area,
+)
+from eventcoder.resolve.place_roles import (
+    BUILDINGS,
+    BUILT,
+    argument_tokens,
+    building,
+    contains,
+    destinations,
+    part_of,
+    qualifies_no_place,
 )
 from eventcoder.resolve.place_sharing import shared_objects, shared_places
 from eventcoder.resolve.places import Gazetteer, unresolved_place
@@ -89,7 +99,7 @@ class PlaceStage:
     def _place(
         self, doc: Doc, m: EventMention, names: list[str], actor_countries: list[str]
     ) -> EventMention:
-        used = _argument_tokens(doc, m)
+        used = argument_tokens(doc, m)
         sent = doc[m.head].sent
         own = [e.code for e in (*m.actors, *m.recipients) if e.code]
         verbal = m.event in _VERBAL_TYPES
@@ -121,7 +131,7 @@ class PlaceStage:
             struck = [doc[i] for i in m.recipient_heads] or shared_objects(doc[m.head])
             targets = target_candidates(struck, sent, sites)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
-        elif reached := _destinations(doc, m):
+        elif reached := destinations(doc, m):
             # "marched into Paris", "protested at Downing Street": whom, and where
             targets = target_candidates(reached, sent)
             candidates = sorted([*targets, *candidates], key=lambda c: c.rank)
@@ -146,7 +156,7 @@ class PlaceStage:
             whole = (
                 best is not None
                 and cand.carrier == best[0].carrier
-                and _part_of(cand, doc)
+                and part_of(cand, doc)
                 and (
                     (place.geonameid is not None and best[1].geonameid is None)
                     or place.resolution < best[1].resolution
@@ -161,7 +171,7 @@ class PlaceStage:
                     and cand.role < best[0].role
                     and not whole
                     # "Madrid's Ritz Hotel": the press places a building in its city
-                    and not (_building(cand, doc) and best[1].resolution >= _TOWN)
+                    and not (building(cand, doc) and best[1].resolution >= _TOWN)
                 )
                 # but a country or region is no more than the guess's container: "in
                 # Adhaim in northern Iraq"
@@ -192,7 +202,7 @@ class PlaceStage:
         chosen one."""
         doc = best[0].span.doc
         for target in targets:
-            if target == best[0] or not _contains(doc[target.carrier], best[0].span.root):
+            if target == best[0] or not contains(doc[target.carrier], best[0].span.root):
                 continue
             place = self._resolve(target, own, names, actor_countries)
             if place is None or self._not_a_place(target, place, m):
@@ -200,9 +210,9 @@ class PlaceStage:
             finer = place.resolution > best[1].resolution
             # "Tall Sawan in eastern Homs": a village the city holds; but the press places
             # a building in its town ("the cathedral in Jaffna")
-            building = _building(target, doc) or doc[target.carrier].lemma_ in _BUILT
+            built = building(target, doc) or doc[target.carrier].lemma_ in BUILT
             unknown = place.resolution == best[1].resolution and place.geonameid is None
-            if finer or (unknown and not building):
+            if finer or (unknown and not built):
                 if best[1].country_code and place.country_code != best[1].country_code:
                     place = self._part_in(target, place, best[1])  # a namesake elsewhere
                 return target, place
@@ -229,7 +239,7 @@ class PlaceStage:
         for cand in candidates:
             if cand.prep != "in" or cand.role != 0:
                 continue
-            if not any(_contains(holder, cand.span.root) for holder in holders):
+            if not any(contains(holder, cand.span.root) for holder in holders):
                 continue
             whole = self._resolve(cand, own, names, actor_countries)
             if whole is None or whole.resolution > 2 or not whole.country_code:
@@ -272,7 +282,7 @@ class PlaceStage:
             c
             for c in candidates
             if c.span.start > found.span.start
-            and (_contains(found.span.root, c.span.root) or _part_of(c, found.span.doc))
+            and (contains(found.span.root, c.span.root) or part_of(c, found.span.doc))
         ]
         return self._country_of_first(containers, place, own, names)
 
@@ -298,11 +308,11 @@ class PlaceStage:
             if cand.level > found.level or cand.span.start >= found.span.start:
                 continue
             holder = cand.span.doc[cand.carrier]  # "the Ben Younis area" holds "of Benghazi"
-            if not _contains(holder, root) or not proper(cand.span):
+            if not contains(holder, root) or not proper(cand.span):
                 continue
             if cand.span.label_ == "NORP" and any(c.dep_ == "advmod" for c in holder.children):
                 continue  # "a mostly Shia neighbourhood in the village of X": who lives there
-            if _building(cand, cand.span.doc):
+            if building(cand, cand.span.doc):
                 continue  # "outside Al-Midan Theater in Haifa": the press places it in Haifa
             if any(t.is_upper and len(t) <= 4 for t in cand.span):
                 continue  # "the CRPF camp headquarters in X": an acronym's, no place
@@ -453,7 +463,7 @@ class PlaceStage:
             # parliament")
             in_front = carrier.lower_ == "front" and carrier.head.lower_ == "in"
             return in_front or not site_or_area(carrier) or carrier.lemma_ in _ABROAD
-        if place.geonameid is None and _qualifies_no_place(cand, carrier):
+        if place.geonameid is None and qualifies_no_place(cand, carrier):
             return True  # "in Sabeeh's support", "Houston's brother, Rocky", "Hizbut Tahrir"
         if cand.carrier not in {*m.actor_heads, *m.recipient_heads}:
             return False
@@ -560,7 +570,7 @@ class PlaceStage:
                 continue
             if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in CALENDAR:
                 return False
-            if (t.is_upper and len(t) <= 4) or t.lower_ in _BUILDINGS | _OCCASIONS:
+            if (t.is_upper and len(t) <= 4) or t.lower_ in BUILDINGS | _OCCASIONS:
                 return False  # "(1700 GMT)"; "outside Al-Midan Theater in Haifa"
         text = span.text
         return not (self.kb.lookup(text) or self.kb.person_terms(text) or self.kb.adjective(text))
@@ -592,64 +602,10 @@ class PlaceStage:
         return place
 
 
-#: Words of buildings and bodies, not of localities.
-#: Businesses, named by their owners rather than by a place: "the Dos Rios bar".
-_PREMISES = frozenset(
-    {"bar", "restaurant", "cafe", "nightclub", "club", "shop", "store", "cinema",
-     "supermarket"}
-)  # fmt: skip
-_BUILDINGS = frozenset(
-    {"theater", "theatre", "office", "center", "centre", "university", "college", "school",
-     "hospital", "group", "summit", "ministry", "museum", "park", "stadium", "hotel",
-     "airport", "base", "camp", "prison", "jail", "mosque", "church", "temple", "embassy",
-     "consulate", "palace", "house", "hall", "building", "tower", "station", "market",
-     "square", "bridge", "port", "headquarters", "council", "court", "company", "bank",
-     "bazaar", "souk", "mall"} | _PREMISES
-)  # fmt: skip
-
-
-#: Buildings and works: a target of these is placed in its town.
-_BUILT = _BUILDINGS | {"factory", "plant", "refinery", "depot", "warehouse", "mill", "mine"}
-
-
-#: How a container hangs from the place it contains: "X in Y", "the X area of Y",
-#: "X, 70 kilometres north of Y", "X near Y".
-_CONTAINER_PREPS = frozenset({"in", "of", "near", "outside", "inside"})
-
-
-_CONTAINER_DEPS = frozenset(
-    {"pobj", "prep", "compound", "npadvmod", "advmod", "appos", "nmod", "conj"}
-)
-
-
 #: Sites a country may own in another: "the US embassy", "a US base".
 #: Ways named for a country: "Lebanon street", "Kenya Road".
 _STREETS = frozenset({"street", "road", "avenue", "boulevard", "square", "highway", "bridge"})
 _ABROAD = frozenset({"embassy", "consulate", "mission", "base", "airbase", "office", "offices"})
-
-
-def _building(cand: PlaceCandidate, doc: Doc) -> bool:
-    """Does the candidate name a building ("Al-Midan Theater") or a business ("the Dos
-    Rios bar")? Not a place a prison or a bridge is named for ("the Shakai
-    prison")."""
-    if cand.span.label_ == "FAC" or any(t.lower_ in _BUILDINGS for t in cand.span):
-        return True
-    return doc[cand.carrier].lower_ in _PREMISES
-
-
-def _qualifies_no_place(cand: PlaceCandidate, carrier: Token) -> bool:
-    """Is a name the gazetteer lacks a mere modifier of something that is no place: an
-    apposition to a person ("Houston's brother, Rocky"), an owner of no site or
-    occasion ("in Sabeeh's support"), a word inside a longer name ("Hizbut Tahrir")?
-    (What a person has, "Zahhar's office", `_not_a_place` keeps out for every name.)
-    "The Helmand battle", "the Bayaa neighbourhood" and "Baghdad's bridges" stay."""
-    if cand.role == 1:
-        return not site_or_area(carrier)
-    if cand.role == 4:  # "at the gate of the West Bank's main prison"
-        owned = cand.span.root.head
-        site = site_or_area(carrier) or site_or_area(owned)
-        return not site and carrier.lemma_ not in _OCCASION_NOUNS
-    return cand.role == 2 and carrier.pos_ == "PROPN" and not site_or_area(carrier)
 
 
 #: What a person has, not a town: "bombed Zahhar's office".
@@ -657,40 +613,6 @@ _OWN_PLACES = frozenset(
     {"office", "home", "house", "residence", "apartment", "flat", "villa", "car", "farm",
      "compound", "hideout", "bedroom", "family"}
 )  # fmt: skip
-
-
-#: Nouns of events a place name may qualify ("the Helmand battle", "Kafr Nabuda
-#: operations").
-_OCCASION_NOUNS = OPERATIONS | {
-    "bombing", "campaign", "war", "protest", "rally", "march", "strike", "massacre",
-    "airstrike", "uprising", "riot",
-}  # fmt: skip
-
-
-def _part_of(cand: PlaceCandidate, doc: Doc) -> bool:
-    """Does the candidate name the whole a part lies in: "Damascus" in "the Deir
-    al-Asafir suburb of Damascus" (but "the West Bank town of Tulkarm" names the town)?"""
-    carrier = doc[cand.carrier]
-    return cand.role == 0 and carrier.i != cand.span.root.i and carrier.lower_ in _PARTS
-
-
-#: Area words whose "of" names the whole they are part of, not themselves.
-_PARTS = frozenset(
-    {"suburb", "suburbs", "district", "neighbourhood", "neighborhood", "quarter", "outskirts",
-     "area", "part", "parts", "outskirt", "edge", "heart", "centre", "center", "countryside"}
-)  # fmt: skip
-
-
-def _contains(small: Token, big: Token) -> bool:
-    """Is `big` named as the container of `small` ("Olangur in Villupuram district")?"""
-    node, steps = big, 0
-    while node.i != small.i and steps < 6:
-        if node.dep_ == "prep" and node.lower_ not in _CONTAINER_PREPS:
-            return False
-        if node.dep_ not in _CONTAINER_DEPS:
-            return False
-        node, steps = node.head, steps + 1
-    return node.i == small.i and steps > 0
 
 
 #: Sectors of the armed sides a place is captured from ("from the rebels").
@@ -733,11 +655,11 @@ _NOT_LOCALITIES = frozenset({"PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "D
 _TOWN = 4
 
 
-#: Events of words, whose object is an issue, not a place (`place_candidates`).
 #: Verbal events whose folded-in events are what they are about, not what they bring
-#: about: "called on X to compensate victims of its raids in Y".
+#: about: "urged the coalition to pay damages for its raids in Y".
 _ISSUE_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT"})
 
+#: Events of words, whose object is an issue, not a place (`place_candidates`).
 _VERBAL_TYPES = frozenset(
     {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "AGREE", "CONSULT"}
 )
@@ -759,46 +681,3 @@ _SITE_WORDS = frozenset(
 #: their object is the place only in a seizure (the lexicon saw a place entity as the
 #: object, or the gazetteer knows it: the entity recogniser calls many surnames places).
 _SEIZE_WORDS = frozenset({"capture", "recapture", "retake"})
-
-
-#: Meeting nouns whose place-name compound is the venue.
-_VENUE_NOUNS = frozenset(
-    {"summit", "talks", "meeting", "conference", "negotiations", "forum", "visit", "rally"}
-)
-
-
-#: Where a protest went or stood: "marched into Paris", "protested at Downing Street".
-_DESTINATION_PREPS = frozenset(
-    {"to", "into", "towards", "toward", "on", "at", "outside", "in", "near", "through"}
-)  # fmt: skip
-
-
-def _destinations(doc: Doc, m: EventMention) -> list[Token]:
-    """The recipients of a protest that are where it went or stood: the object of a
-    place preposition on the trigger ("marched on the Pentagon", "demonstrated
-    outside the Vatican"). They stay recipients; `_not_a_place` still keeps a country
-    that is only an owner out ("marched on the US embassy")."""
-    if m.event != "PROTEST":
-        return []
-    trigger = doc[m.head]
-    return [
-        doc[i]
-        for i in m.recipient_heads
-        if doc[i].dep_ == "pobj"
-        and doc[i].head.lower_ in _DESTINATION_PREPS
-        and doc[i].head.head.i == trigger.i
-        # a place, a building or a seat, not "marched to Pink Floyd's 'Time'"
-        and (doc[i].ent_type_ in ("GPE", "LOC", "FAC", "ORG") or site_or_area(doc[i]))
-    ]
-
-
-def _argument_tokens(doc: Doc, m: EventMention) -> set[int]:
-    """Tokens that are the event's participants, never its place ("Moscow said"),
-    except the name of a meeting's venue ("the Alaska summit", "the Doha talks")."""
-    used = {*m.actor_heads, *m.recipient_heads}
-    trigger = doc[m.head]
-    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _VENUE_NOUNS:
-        used -= {c.i for c in trigger.children if c.dep_ == "compound" and c.ent_type_ == "GPE"}
-    if m.source_head is not None:
-        used.add(m.source_head)
-    return used
