@@ -28,7 +28,6 @@ from eventcoder.resolve.mentions import doc_ents
 from eventcoder.resolve.place_clues import (
     CALENDAR,
     IN_PLACE,
-    called_place,
     doing,
     headline,
     located,
@@ -43,6 +42,7 @@ from eventcoder.resolve.place_names import (
     NAME_PARTICLES,
     NATURAL_FEATURES,
     area_named,
+    called_place,
     feature_named,
     named_site,
     object_spans,

@@ -18,6 +18,7 @@ __all__ = [
     "FRAME_NOUNS",
     "LIGHT_VERBS",
     "Arguments",
+    "another_time",
     "find_arguments",
     "light_verb_of",
     "names_someone",
@@ -68,6 +69,21 @@ FRAME_NOUNS = frozenset(
     {"effort", "process", "programme", "program", "mission", "bid", "attempt", "initiative",
      "operation", "activity", "project"}
 )  # fmt: skip
+
+
+#: Prepositions that put their noun at another time than the clause's event.
+_OTHER_TIME = frozenset({"since", "before", "until", "ahead"})
+
+
+def another_time(prep: Token) -> bool:
+    """Does the prepositional phrase put its noun at another time than the event it
+    hangs on: "since the attacks", "before the war", "ahead of the vote", or a span of
+    time "after" ("a week after the bomb attack")? Right "after" is the same incident
+    ("captured after a gunbattle")."""
+    word = prep.lower_
+    return word in _OTHER_TIME or (
+        word in ("after", "following") and any(c.dep_ == "npadvmod" for c in prep.children)
+    )
 
 
 def through_partitive(noun: Token) -> Token:

@@ -6,7 +6,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.events.arguments import find_arguments, names_someone, through_partitive
+from eventcoder.events.arguments import (
+    another_time,
+    find_arguments,
+    names_someone,
+    through_partitive,
+)
 from eventcoder.events.attribution import find_attribution
 from eventcoder.events.context import ContextCues, ModeCues
 from eventcoder.events.intent import recast_intents
@@ -223,18 +228,10 @@ def _related_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and noun.head.pos_ == "VERB":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        prep = noun.head
-        if prep.lower_ in _OTHER_TIME or (
-            prep.lower_ in ("after", "following")
-            and any(c.dep_ == "npadvmod" for c in prep.children)
-        ):
+        if another_time(noun.head):
             return None  # "killed him a week after the bomb attack": another incident
-        return prep.head
+        return noun.head.head
     return None
-
-
-#: Prepositions whose noun event happened at another time than the verb's.
-_OTHER_TIME = frozenset({"since", "before", "until", "ahead"})
 
 
 def _worth_keeping(doc: Doc, m: EventMention) -> bool:

@@ -34,11 +34,11 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from eventcoder.events.arguments import another_time
 from eventcoder.resolve.clauses import VERBAL, WITH_MARKS, clause_relatives, concurrent
 from eventcoder.resolve.place_links import (
     DIRECTIONAL,
     DURING,
-    EARLIER,
     HARMED,
     NEAR,
     OPERATIONS,
@@ -53,8 +53,10 @@ from eventcoder.resolve.place_names import (
     NAMED_SITES,
     PLACE_LABELS,
     PORTIONS,
+    SETTLEMENTS,
     SITE_NOUNS,
     area_named,
+    called_place,
     named_site,
     names_area,
     place_spans,
@@ -257,10 +259,6 @@ def _via_subject(carrier: Token, heads: set[int]) -> bool:
     return False
 
 
-#: Area words after which "of" introduces the settlement's own name.
-_SETTLEMENTS = frozenset({"town", "city", "village", "township", "hamlet", "suburb"})
-
-
 #: How a place hangs from the phrase carrying it -> its role (see PlaceCandidate).
 _ROLES = {"of": 0, "npadvmod": 0, "appos": 1, "compound": 2, "nmod": 2, "amod": 3, "poss": 4}
 
@@ -372,14 +370,14 @@ def _tie(
         and not (span.label_ == "NORP" and root.dep_ == "compound" and not names_area(root))
     )
     # "a raid on Ngabe, a village in the Plateaux region": an apposition calls it a place
-    named = named or any(c.dep_ == "appos" and c.lemma_ in NAMED_SITES for c in root.children)
+    named = named or called_place(root)
     # "the town of Al-Qosh several thousand marchers", the name misparsed as a modifier of
     # the people after it: right after "the town of", it is that town
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
     named = named or (
         before is not None
         and before.lower_ == "of"
-        and before.head.lower_ in _SETTLEMENTS
+        and before.head.lower_ in SETTLEMENTS
         and before.head.dep_ == "pobj"
         and root.dep_ in ("nmod", "compound")
         and span.label_ != "NORP"
@@ -735,15 +733,10 @@ def _reaches(anchor: Token, targets: set[int], verbal: bool = False, moved: bool
                 # "shot while on a trip from Wilmington": the trip's, not his; "Smith,
                 # from a family in Tulsa, was captured": where he is from
                 return False
-            if anchor.dep_ == "pobj" and (
-                anchor.head.lower_ in EARLIER
-                # "killed him a week after the bomb attack in Madrid": a span of time away
-                or (
-                    anchor.head.lower_ == "after"
-                    and any(c.dep_ == "npadvmod" for c in anchor.head.children)
-                )
-            ):
-                return False  # "captured since the attacks in the United States"
+            if anchor.dep_ == "pobj" and another_time(anchor.head):
+                # "captured since the attacks in the United States", "killed him a week
+                # after the bomb attack in Madrid": another incident's place
+                return False
             anchor = anchor.head
             if anchor.dep_ in ("prep", "agent"):
                 moved = moved or anchor.lower_ in DIRECTIONAL  # "carrying fuel to X"

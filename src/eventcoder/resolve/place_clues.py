@@ -17,7 +17,6 @@ from eventcoder.resolve.date_calendar import _FULL_MONTHS, _WEEKDAYS
 from eventcoder.resolve.place_names import (
     ARTICLED,
     NAME_PARTICLES,
-    NAMED_SITES,
     PLACE_LABELS,
     site_or_area,
 )
@@ -25,7 +24,6 @@ from eventcoder.resolve.place_names import (
 __all__ = [
     "CALENDAR",
     "IN_PLACE",
-    "called_place",
     "doing",
     "headline",
     "located",
@@ -138,21 +136,6 @@ def no_ones_name(span: Span, subjects: list[Token]) -> bool:
         return False
     people = [e for e in span.doc.ents if e.label_ == "PERSON"]
     return not any(span.text in e.text.split() or span.text == e.text for e in people)
-
-
-def called_place(root: Token) -> bool:
-    """Does an apposition call the name (or the list it heads) a place: "Grahovo and
-    Glamoc, another mainly Serb town", "Al-Anad, a top secret base"?"""
-    names = [root, *(c for c in root.children if c.dep_ == "conj")]
-    return any(
-        c.dep_ == "appos" and (c.lemma_ in NAMED_SITES or c.lemma_ in _REGIONS)
-        for name in names
-        for c in name.children
-    )
-
-
-#: Words calling a name a region: "Eastern Slavonia, a Serb-held region".
-_REGIONS = frozenset({"province", "region", "territory", "enclave", "stronghold", "settlement"})
 
 
 #: Prepositions that put an event inside or by a place ("in X", "near X").

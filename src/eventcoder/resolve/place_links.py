@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventcoder.resolve.place_names import AREA_NOUNS, PLACE_LABELS, SITE_NOUNS
+from eventcoder.resolve.place_names import AREA_NOUNS, PLACE_LABELS, SITE_NOUNS, called_place
 
 __all__ = [
     "DIRECTIONAL",
     "DURING",
-    "EARLIER",
     "HARMED",
     "NEAR",
     "OPERATIONS",
@@ -107,10 +106,6 @@ def described(clause: Token) -> bool:
     )
 
 
-#: Prepositions that date an event by another one, told with its own place.
-EARLIER = frozenset({"since", "before", "until", "ahead"})
-
-
 def under_way(clause: Token) -> bool:
     """Does a participle say where its noun was at the time: a vehicle's or weapon's
     ("a bomb hidden in a cart in Baqubah", "a bus carrying pilgrims in Samarra"), or what
@@ -152,10 +147,6 @@ NEAR = frozenset({"close", "next", "adjacent", "near"})
 _CONTESTS = frozenset({"battle", "fight", "fighting", "struggle", "offensive", "push", "race"})
 
 
-#: Appositions that call a name a settlement: "Ngabe, a village in the Pool region".
-_SETTLEMENT_WORDS = frozenset({"village", "town", "city", "hamlet", "township", "suburb"})
-
-
 def locative(prep: Token, span: Span) -> bool:
     word = prep.lower_
     if word == "of" and scene(prep.head):
@@ -166,7 +157,7 @@ def locative(prep: Token, span: Span) -> bool:
         return (
             span.label_ in PLACE_LABELS
             or span.root.head.lower_ in AREA_NOUNS
-            or any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_WORDS for c in span.root.children)
+            or called_place(span.root)
         )
     if word == "for" and prep.head.lemma_ in _CONTESTS:
         # "killed in the battle for Tikrit", but not "since the start of the battle for X"

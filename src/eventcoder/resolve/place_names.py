@@ -23,8 +23,10 @@ __all__ = [
     "NATURAL_FEATURES",
     "PLACE_LABELS",
     "PORTIONS",
+    "SETTLEMENTS",
     "SITE_NOUNS",
     "area_named",
+    "called_place",
     "glued",
     "named_site",
     "object_spans",
@@ -259,6 +261,25 @@ def _spans(sent: Span) -> Iterator[tuple[Span, bool]]:
 #: Area words a name before them owns rather than names: "an IRA stronghold",
 #: "a Tiger bastion" (but "the rebel stronghold of X" names X).
 _HELD_AREAS = frozenset({"stronghold", "bastion", "heartland", "homeland", "hometown"})
+
+
+#: Area words naming a settlement: "the town of X", "X, a village in Y".
+SETTLEMENTS = frozenset({"town", "city", "village", "township", "hamlet", "suburb"})
+
+#: Words calling a name a region: "Eastern Slavonia, a Serb-held region".
+_REGIONS = frozenset({"province", "region", "territory", "enclave", "stronghold", "settlement"})
+
+
+def called_place(root: Token) -> bool:
+    """Does an apposition call the name (or the list it heads) a place: "Grahovo and
+    Glamoc, another mainly Serb town", "Al-Anad, a top secret base", "Ngabe, a village
+    in the Plateaux region"?"""
+    names = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return any(
+        c.dep_ == "appos" and (c.lemma_ in NAMED_SITES or c.lemma_ in _REGIONS)
+        for name in names
+        for c in name.children
+    )
 
 
 def area_named(root: Token) -> bool:

@@ -256,3 +256,23 @@ def test_a_fronted_phrase_hung_on_the_subject_is_the_events() -> None:
     )
     found = place_candidates([doc[11]], doc[:], set())
     assert [(c.span.text, c.level) for c in found] == [("Grad", 3)]
+
+
+def test_another_time_is_a_span_before_or_after_not_right_after() -> None:
+    """ "a week after the attack", "since the war": another incident; "after a gunbattle":
+    the same one (events.arguments.another_time, shared by event merging and places)."""
+    from eventcoder.events.arguments import another_time
+
+    later = _parsed(
+        ["a", "week", "after", "the", "attack"],
+        heads=[1, 2, 2, 4, 2],
+        deps=["det", "npadvmod", "ROOT", "det", "pobj"],
+        pos=["DET", "NOUN", "ADP", "DET", "NOUN"],
+    )
+    assert another_time(later[2])
+    right = _parsed(["after", "a", "gunbattle"], [0, 2, 0], ["ROOT", "det", "pobj"],
+                    ["ADP", "DET", "NOUN"])  # fmt: skip
+    assert not another_time(right[0])
+    since = _parsed(["since", "the", "war"], [0, 2, 0], ["ROOT", "det", "pobj"],
+                    ["ADP", "DET", "NOUN"])  # fmt: skip
+    assert another_time(since[0])
